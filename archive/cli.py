@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import logging
 import sys
+import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -29,8 +30,8 @@ def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except ArchiveError as e:
-            if verbose:
-                raise
+            if verbose:  # the traceback, but still the exit code of the table
+                click.echo(traceback.format_exc(), err=True, nl=False)
             click.echo(f"archive: error: {e}", err=True)
             for detail in getattr(e, "details", [])[:20]:
                 click.echo(f"  {detail}", err=True)
@@ -124,6 +125,128 @@ def paragraphs_cmd(page: str, encoding: str | None) -> None:
             click.echo("\f")
         for block in blocks:
             click.echo(block.text)
+
+
+def _metadata_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option("--metadata", "metadata_file", type=click.Path(dir_okay=False),
+                     help="Sidecar metadata file (TOML, see docs/metadata.md)."),
+        click.option("--newspaper", help="Newspaper title."),
+        click.option("--date", help="Issue date, YYYY-MM-DD."),
+        click.option("--page-label", "page_label", help="Printed page number or label."),
+        click.option("--edition", help="Edition of the issue."),
+        click.option("--publisher", help="Publisher."),
+        click.option("--place", help="Place of publication."),
+        click.option("--rights", help="Rights statement for the transcription."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _metadata(page: str, options: dict[str, Any]):
+    from archive.metadata import Metadata, for_page
+
+    meta = for_page(page, options.pop("metadata_file", None))
+    given = Metadata(
+        newspaper=options.pop("newspaper", None),
+        date=options.pop("date", None),
+        page=options.pop("page_label", None),
+        edition=options.pop("edition", None),
+        publisher=options.pop("publisher", None),
+        place=options.pop("place", None),
+        rights=options.pop("rights", None),
+    )
+    merged = meta.merged(given)
+    if merged.date:
+        import datetime as dt
+
+        try:
+            dt.date.fromisoformat(merged.date)
+        except ValueError as e:
+            raise click.BadParameter(f"{merged.date!r} is not YYYY-MM-DD", param_hint="--date") from e
+    return merged
+
+
+@cli.command("convert")
+@click.argument("pages", nargs=-1, required=True)
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the TEI files (created if missing).")
+@_encoding_option
+@_metadata_options
+@_handle_errors
+def convert_cmd(pages: tuple[str, ...], outdir: str, encoding: str | None, **options: Any) -> None:
+    """Convert PAGES to TEI P5: OUTDIR/<name>.tei.xml for each page.
+
+    Every document is validated against the project schema before it is
+    written; an invalid one is an error (exit 4) and nothing is written.
+    If any page cannot be read, nothing is written (exit 3).
+
+    \b
+    Example:
+        archive convert seeds/000_b96cb40543454e04.txt -o out/ --newspaper 昌吉日报
+    """
+    from pathlib import Path
+
+    from archive.pipeline import convert, output_name, write_atomic
+
+    results = []
+    for page in pages:
+        meta = _metadata(page, dict(options))
+        result = convert(page, meta, encoding)
+        results.append((Path(outdir) / output_name(page), result))
+    for path, result in results:
+        write_atomic(path, result.data)
+        articles = sum(1 for p in result.pages for n in p if n.kind == "article")
+        log.info("%s: %d articles", path, articles)
+        if not click.get_current_context().find_root().params.get("quiet"):
+            click.echo(str(path))
+
+
+@cli.command("validate")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--schema", type=click.Path(dir_okay=False, exists=True),
+              help="A RELAX NG schema (.rng) instead of the project schema, e.g. tei_all.rng.")
+@_handle_errors
+def validate_cmd(files: tuple[str, ...], schema: str | None) -> None:
+    """Validate FILES against the project schema (RELAX NG + Schematron) or --schema.
+
+    Prints FILE:LINE:COL: MESSAGE for each problem; exit 1 when any file is
+    invalid. External entities and the network are never used.
+
+    \b
+    Example:
+        archive validate out/000_b96cb40543454e04.tei.xml --schema tei_all.rng
+    """
+    from archive.validate import validate_file
+
+    bad = 0
+    for name in files:
+        problems = validate_file(name, schema)
+        for problem in problems:
+            click.echo(f"{name}:{problem}")
+        if problems:
+            bad += 1
+        else:
+            log.info("%s: valid", name)
+    if bad:
+        click.echo(f"archive: {bad} of {len(files)} files invalid", err=True)
+        click.get_current_context().exit(int(ExitCode.problems_found))
+
+
+@cli.command("text")
+@click.argument("file", type=click.Path(dir_okay=False))
+@_handle_errors
+def text_cmd(file: str) -> None:
+    """Print the reading text of a TEI FILE: articles, headlines, bylines, paragraphs.
+
+    \b
+    Example:
+        archive text out/000_b96cb40543454e04.tei.xml
+    """
+    from archive.reading import reading_text
+
+    click.echo(reading_text(file), nl=False)
 
 
 def main() -> None:

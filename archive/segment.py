@@ -1,0 +1,598 @@
+"""Find the articles of a page and tag their parts.
+
+Input: the blocks of one page (from ``paragraphs``). Output: a list of
+``Node`` trees: page furniture, figures and ``article`` nodes.
+
+1. Each block gets a role from its own evidence: a headline line (no
+   sentence punctuation), a subtitle ("——…"), a byline, a photo credit,
+   a jump note, a question, a lead with a dateline ...
+2. Runs of headline blocks are either a subhead inside an article or the
+   headline groups of the articles next to them. Extracted text puts
+   headline groups before or after their bodies; both orders are tried for
+   the whole page and the one whose groups match their articles best (a
+   headline's words recur in its article's lead) wins. Inside a run, the
+   split into groups and their assignment to articles is chosen globally
+   for the best total match.
+3. Each article's blocks become a tree: heads, bylines, paragraphs,
+   sections, interview turns, figures and jump notes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from archive.chars import CLOSERS, ends_sentence, has_punct, width
+from archive.model import Block, Mark, Node
+from archive.names import name_spans, trailing_name
+
+_ROLE_WORDS = r"(?:特约记者|记者|通讯员|实习生|评论员|特约撰稿人|撰稿|摄影|文|图)"
+BYLINE = re.compile(
+    rf"^[□■◆●]?\s*(?:本报|新华社|中新社|人民日报)?{_ROLE_WORDS}[\s　]*(?P<names>[^\s，。：:（）()].*?)\s*(?:报道)?$"
+)
+CREDIT = re.compile(r"^(?P<body>.{1,40}?)(?:摄影报道|摄影|摄|供图)\s*$")
+JUMP = re.compile(
+    r"^[（(]\s*(?P<dir>下转|上接|转|接)\s*第?\s*(?P<page>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[版页]?\s*[）)]$"
+)
+DATELINE = re.compile(
+    r"^(?:据)?(?:新华社|中新社|本报|人民日报|央视|人民网)[^\s，。：:（()）]{0,16}?"
+    r"(?:\d{1,2}月\d{1,2}日)?电"
+)
+PAREN_BYLINE = re.compile(rf"^\s*[（(]\s*{_ROLE_WORDS}[^（()）]{{1,40}}[）)]")
+LEAD_BYLINE = re.compile(
+    rf"^本报讯\s*(?:[（(]\s*{_ROLE_WORDS}[^（()）]{{2,30}}?[）)]"
+    rf"|{_ROLE_WORDS}\s*[^\s，。：:（()）]{{2,24}}?\s*(?:报道)?\s*[：:]|[：:])?"
+)
+QUESTION = re.compile(r"^(?:问|记者|本报记者|主持人|Q)\s*[：:]")
+ANSWER = re.compile(r"^(?P<who>[^，。；？！：:\s]{1,40}?)\s*[：:]")
+SUBTITLE = re.compile(r"^(?:——|—\s*—|—|－－)")
+_CN_NUM = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)}
+
+
+# ---------------------------------------------------------------- roles
+
+@dataclass
+class Item:
+    """A block with its role on the page."""
+
+    block: Block
+    role: str  # head, sub, byline, credit, jump, q, a, lead, p, fw
+    gap: int = 0  # blank lines before it in the source
+    index: int = 0  # position on the page, in source order
+    attrs: dict[str, str] = field(default_factory=dict)
+    marks: tuple[Mark, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.block.text
+
+
+def _jump_page(raw: str) -> str:
+    raw = raw.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if raw.isdigit():
+        return str(int(raw))
+    total, cur = 0, 0
+    for ch in raw:
+        if ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        else:
+            cur = _CN_NUM[ch]
+    return str(total + cur)
+
+
+def _name_marks(text: str, start: int, end: int) -> tuple[Mark, ...]:
+    """persName marks for the names between ``start`` and ``end`` of a byline (after 记者 ...)."""
+    return tuple(Mark(start + s, start + e) for s, e in name_spans(text[start:end], strict=False))
+
+
+def byline_marks(text: str) -> tuple[Mark, ...] | None:
+    """persName marks when ``text`` is a whole byline, else None."""
+    stripped = text.strip()
+    m = BYLINE.match(stripped)
+    if m:
+        names_start = m.start("names")
+        names_end = m.end("names")
+        marks = _name_marks(stripped, names_start, names_end)
+        if marks:
+            return marks
+    marks = tuple(Mark(s, e) for s, e in name_spans(stripped))
+    return marks or None
+
+
+def credit_marks(text: str) -> tuple[Mark, ...] | None:
+    m = CREDIT.match(text.strip())
+    if not m:
+        return None
+    body = m.group("body")
+    inner = BYLINE.match(body)
+    if inner:
+        marks = _name_marks(body, inner.start("names"), inner.end("names"))
+    else:
+        marks = tuple(Mark(s, e) for s, e in name_spans(body))
+    return marks or None
+
+
+def _is_heading(text: str, lines: int) -> bool:
+    return lines <= 3 and len(text) <= 40 and not has_punct(text) and not ends_sentence(text)
+
+
+def classify(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()) -> list[Item]:
+    """Give every block of a page a role from its own text and shape."""
+    items: list[Item] = []
+    prev_last = None
+    for block in blocks:
+        text = block.text
+        lines = len({p.line for p in block.pieces})
+        gap = 0 if prev_last is None else max(0, block.first_line - prev_last - 1)
+        prev_last = block.last_line
+        item = Item(block, "p", gap, len(items))
+        jump = JUMP.match(text)
+        if jump:
+            item.role = "jump"
+            item.attrs = {"subtype": "to" if "下" in jump["dir"] or jump["dir"] == "转" else "from",
+                          "n": _jump_page(jump["page"])}
+        elif block.first_line in spaced_lines and lines == 1:
+            item.role = "fw"
+            item.attrs = {"type": "banner"}
+        elif SUBTITLE.match(text) and lines <= 3 and not ends_sentence(text):
+            item.role = "sub"
+        elif (marks := credit_marks(text)) is not None and len(text) <= 40:
+            item.role, item.marks = "credit", marks
+        elif len(text) <= 40 and (marks := byline_marks(text)) is not None:
+            item.role, item.marks = "byline", marks
+        elif QUESTION.match(text):
+            item.role = "q"
+        elif DATELINE.match(text) or LEAD_BYLINE.match(text):
+            item.role = "lead"
+        elif _is_heading(text, lines):
+            item.role = "head"
+        items.append(item)
+    _soft_headings(items)
+    _name_only_bylines(items)
+    return items
+
+
+def _soft_headings(items: list[Item]) -> None:
+    """A one-line block with commas but no sentence end right above a headline is a kicker."""
+    for i in range(len(items) - 1):
+        it, nxt = items[i], items[i + 1]
+        if (
+            it.role == "p"
+            and len({p.line for p in it.block.pieces}) == 1
+            and len(it.text) <= 40
+            and not ends_sentence(it.text)
+            and not it.text.endswith(("：", ":"))
+            and nxt.role in ("head", "sub")
+            and nxt.gap == 0
+        ):
+            it.role = "head"
+
+
+def _name_only_bylines(items: list[Item]) -> None:
+    """A line of bare names is a byline only next to a headline group."""
+    for i, it in enumerate(items):
+        if it.role != "byline" or BYLINE.match(it.text.strip()):
+            continue
+        before = items[i - 1].role if i else None
+        if before not in ("head", "sub"):
+            it.role, it.marks = ("head", ()) if _is_heading(it.text, 1) else ("p", ())
+
+
+# ---------------------------------------------------------------- articles
+
+@dataclass
+class Run:
+    """Consecutive items that are all headline material, or all body."""
+
+    kind: str  # "heads" or "body"
+    items: list[Item]
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [c for c in text if c.isalnum()]
+    return {a + b for a, b in zip(chars, chars[1:])}
+
+
+def similarity(heads: Sequence[Item], body: Sequence[Item]) -> float:
+    """How much of a headline group recurs in an article (lead first)."""
+    words = set()
+    for it in heads:
+        if it.role in ("head", "sub"):
+            words |= _bigrams(it.text)
+    if not words:
+        return 0.0
+    texts = [it.text for it in body if it.role not in ("jump", "credit", "fw")]
+    lead = _bigrams("".join(texts)[:160])
+    whole = _bigrams("".join(texts))
+    return (len(words & lead) + 0.5 * len(words & whole)) / len(words) / 1.5
+
+
+def _body_runs(items: list[Item]) -> list[Run]:
+    runs: list[Run] = []
+    for it in items:
+        kind = "heads" if it.role in ("head", "sub", "byline") else "body"
+        if runs and runs[-1].kind == kind:
+            runs[-1].items.append(it)
+        else:
+            runs.append(Run(kind, [it]))
+    return runs
+
+
+def _is_subhead(runs: list[Run], i: int) -> bool:
+    """A lone headline line between two stretches of one article's body."""
+    run = runs[i]
+    if run.kind != "heads" or len(run.items) != 1 or run.items[0].role != "head":
+        return False
+    if i == 0 or i == len(runs) - 1:
+        return False
+    prev, nxt = runs[i - 1].items[-1], runs[i + 1].items[0]
+    if prev.role in ("jump", "fw", "credit") or nxt.role in ("lead", "fw", "jump", "credit"):
+        return False
+    if nxt.role == "q":
+        return True
+    if nxt.role == "a" or prev.role in ("q", "a"):
+        return True
+    return _same_column(runs[i - 1].items, runs[i + 1].items)
+
+
+def _column(items: Sequence[Item]) -> float:
+    widths = sorted(width(p.text) for it in items[-4:] for p in it.block.pieces)
+    return widths[len(widths) // 2] if widths else 0.0
+
+
+def _same_column(before: Sequence[Item], after: Sequence[Item]) -> bool:
+    a, b = _column(before[-4:]), _column(after[:4])
+    return abs(a - b) < 1.5
+
+
+def _split_bodies(items: list[Item]) -> list[list[Item]]:
+    """Split a stretch of body at article starts (datelines) and ends (jump notes)."""
+    out: list[list[Item]] = [[]]
+    for it in items:
+        starts = it.role == "lead" or (it.role == "jump" and it.attrs.get("subtype") == "from")
+        if starts and any(x.role not in ("credit", "fw") for x in out[-1]):
+            out.append([])
+        out[-1].append(it)
+        if it.role == "jump" and it.attrs.get("subtype") == "to":
+            out.append([])
+    return [b for b in out if b]
+
+
+def _groups(items: list[Item], k: int) -> list[list[list[Item]]]:
+    """Ways to cut a headline run into k contiguous groups (each with a headline)."""
+    n = len(items)
+    if k <= 0:
+        return []
+    options = []
+    for cuts in itertools.combinations(range(1, n), k - 1):
+        bounds = (0, *cuts, n)
+        groups = [items[a:b] for a, b in zip(bounds, bounds[1:])]
+        if all(any(it.role in ("head", "sub") for it in g) and g[0].role != "byline" for g in groups):
+            options.append(groups)
+        if len(options) > 400:
+            break
+    return options
+
+
+def _group_prior(group: list[Item]) -> float:
+    """Shape of a plausible group: lines close together, at most one byline at its end."""
+    score = 0.0
+    for a, b in zip(group, group[1:]):
+        if b.gap and b.role != "byline":
+            score -= 0.15
+    if any(it.role == "byline" for it in group[:-1]):
+        score -= 0.5
+    return score
+
+
+@dataclass
+class Article:
+    heads: list[Item] = field(default_factory=list)
+    body: list[Item] = field(default_factory=list)
+    figures: list[Item] = field(default_factory=list)  # moved here from elsewhere on the page
+
+    def indexes(self) -> set[int]:
+        return {it.index for it in (*self.heads, *self.body)}
+
+
+def _assign(run: list[Item], bodies: list[list[Item]]) -> tuple[float, list[Article]]:
+    """Best split of a headline run into groups and their match to ``bodies``."""
+    best: tuple[float, list[Article]] | None = None
+    heads_count = sum(1 for it in run if it.role in ("head", "sub"))
+    for k in range(min(len(bodies), heads_count), 0, -1):
+        for groups in _groups(run, k):
+            for chosen in itertools.combinations(range(len(bodies)), k):
+                perms = itertools.permutations(chosen) if k <= 3 else [chosen]
+                for perm in perms:
+                    order_penalty = 0.0 if list(perm) == sorted(perm) else 0.2
+                    total = -order_penalty
+                    arts = [Article(body=b) for b in bodies]
+                    for g, bi in zip(groups, perm):
+                        total += similarity(g, bodies[bi]) + _group_prior(g)
+                        arts[bi].heads = g
+                    total -= 0.6 * (len(bodies) - k)  # untitled articles
+                    if best is None or total > best[0] + 1e-9:
+                        best = (total, arts)
+    if best is None:
+        return -0.6 * len(bodies), [Article(body=b) for b in bodies]
+    return best
+
+
+def _layout(runs: list[Run], order: str) -> tuple[float, list[Article], list[Item]]:
+    """Articles when headline runs sit ``order`` ("before" or "after") their bodies."""
+    articles: list[Article] = []
+    leftovers: list[Item] = []
+    total = 0.0
+
+    def close(heads: list[Item] | None, bodies: list[list[Item]]) -> None:
+        nonlocal total
+        if heads is None:
+            total -= 0.6 * len(bodies)
+            articles.extend(Article(body=b) for b in bodies)
+        elif not bodies:
+            leftovers.extend(heads)
+            total -= 0.3 * sum(1 for it in heads if it.role in ("head", "sub"))
+        else:
+            score, arts = _assign(heads, bodies)
+            total += score
+            articles.extend(arts)
+
+    pending: list[list[Item]] = []
+    current: list[Item] | None = None
+    for run in runs:
+        if run.kind == "body":
+            pending.extend(_split_bodies(run.items))
+        elif order == "after":
+            close(run.items, pending)
+            pending = []
+        else:
+            if current is not None or pending:
+                close(current, pending)
+            current, pending = run.items, []
+    if order == "after":
+        close(None, pending) if pending else None
+    elif current is not None or pending:
+        close(current, pending)
+    return total, articles, leftovers
+
+
+# ---------------------------------------------------------------- trees
+
+def _split_lead(item: Item) -> list[Item]:
+    """'本报讯 记者X报道：…' or '新华社北京1月1日电（记者 X）…' -> byline/dateline + paragraph."""
+    text = item.text
+    out: list[Item] = []
+    block = item.block
+    m = DATELINE.match(text)
+    if m and not text.startswith("本报讯"):
+        end = m.end()
+        head, block = block.split(end) if end < len(text) else (block, None)
+        out.append(Item(head.strip(), "dateline"))
+        if block is not None:
+            pm = PAREN_BYLINE.match(block.text)
+            if pm and pm.end() < len(block.text):
+                by, block = block.split(pm.end())
+                by = by.strip()
+                out.append(Item(by, "byline", marks=_inner_names(by.text)))
+    else:
+        m = LEAD_BYLINE.match(text)
+        end = m.end() if m else 0
+        if 0 < end < len(text):
+            by, block = block.split(end)
+            by = by.strip()
+            out.append(Item(by, "byline", marks=_inner_names(by.text)))
+    if block is not None and block.text.strip():
+        out.append(Item(block.strip(), "p"))
+    return out
+
+
+def _inner_names(text: str) -> tuple[Mark, ...]:
+    """Names inside a byline like '本报讯 记者左晓雨报道：' or '（记者 王珏、李明）'."""
+    marks = []
+    for m in re.finditer(rf"{_ROLE_WORDS}\s*([^（()）：:，,]+?)\s*(?:报道|[）)：:]|$)", text):
+        start = m.start(1)
+        marks.extend(Mark(start + s, start + e) for s, e in name_spans(m.group(1), strict=False))
+    return tuple(marks)
+
+
+def _answer(item: Item) -> tuple[Item, Item] | None:
+    """Split '…书记葛伟娟：words' into speaker and paragraph."""
+    text = item.text
+    if text.startswith(("答：", "答:")):
+        cut = 2
+        name = ()
+    else:
+        m = ANSWER.match(text)
+        if not m:
+            return None
+        who = m.group("who")
+        n = trailing_name(who)
+        if not n:
+            return None
+        cut = m.end()
+        start = m.start("who") + len(who) - n
+        name = (Mark(start, start + n),)
+    if cut >= len(text):
+        return None
+    speaker, rest = item.block.split(cut)
+    return Item(speaker.strip(), "speaker", marks=name), Item(rest.strip(), "p")
+
+
+def _question(item: Item) -> tuple[Item, Item] | None:
+    m = QUESTION.match(item.text)
+    if not m or m.end() >= len(item.text):
+        return None
+    speaker, rest = item.block.split(m.end())
+    return Item(speaker.strip(), "speaker"), Item(rest.strip(), "p")
+
+
+def build_article(art: Article) -> Node:
+    """The node tree of one article."""
+    node = Node("article")
+    heads = [it for it in art.heads if it.role in ("head", "sub")]
+    for it, kind in zip(heads, _head_types(heads)):
+        node.children.append(Node("head", it.block, attrs={"type": kind}))
+    for it in art.heads:
+        if it.role == "byline":
+            node.children.append(Node("byline", _with_marks(it.block, it.marks)))
+    interview = any(it.role == "q" for it in art.body)
+    container = node
+    turn: Node | None = None
+    for it in art.body:
+        if it.role == "lead":
+            for part in _split_lead(it):
+                if part.role == "p":
+                    target = turn or container
+                    target.children.append(Node("p", part.block))
+                else:
+                    node.children.append(Node(part.role, _with_marks(part.block, part.marks)))
+            continue
+        if it.role == "head":  # a subhead opens a section
+            container = Node("section", children=[Node("head", it.block)])
+            node.children.append(container)
+            turn = None
+            continue
+        if it.role == "q" and (parts := _question(it)):
+            turn = Node("sp", children=[Node("speaker", parts[0].block), Node("p", parts[1].block)])
+            container.children.append(turn)
+            continue
+        if interview and it.role == "p" and (parts := _answer(it)):
+            turn = Node("sp", children=[Node("speaker", _with_marks(parts[0].block, parts[0].marks)),
+                                        Node("p", parts[1].block)])
+            container.children.append(turn)
+            continue
+        if it.role == "jump":
+            node.children.append(Node("jump", it.block, attrs=dict(it.attrs)))
+            turn = None
+            continue
+        if it.role == "figure":
+            (turn or container).children.append(it.attrs["node"])  # type: ignore[arg-type]
+            continue
+        if it.role == "fw":
+            container.children.append(Node("fw", it.block, attrs=dict(it.attrs)))
+            continue
+        target = turn if (turn is not None and it.role == "p") else container
+        target.children.append(Node("p", it.block))
+    for it in art.figures:
+        node.children.append(it.attrs["node"])  # type: ignore[arg-type]
+    if not any(c.kind == "head" and c.attrs.get("type") == "main" for c in node.children):
+        node.attrs["subtype"] = "untitled"
+    else:
+        node.attrs["subtype"] = "interview" if interview else "news"
+    return node
+
+
+def _with_marks(block: Block, marks: Sequence[Mark]) -> Block:
+    """Attach marks found on the stripped text to the (stripped) block."""
+    stripped = block.strip()
+    lead = len(block.text) - len(block.text.lstrip())
+    shift = lead
+    return Block(stripped.pieces, tuple(Mark(m.start - shift, m.end - shift, m.kind) for m in marks
+                                        if 0 <= m.start - shift < m.end - shift <= len(stripped.text)),
+                 stripped.page)
+
+
+def _head_types(heads: Sequence[Item]) -> list[str]:
+    """kicker / main / sub for the lines of a headline group."""
+    kinds = ["sub" if it.role == "sub" else "" for it in heads]
+    plain = [i for i, k in enumerate(kinds) if not k]
+    if not plain:
+        if kinds:
+            kinds[0] = "main"
+        return kinds
+    if len(plain) == 1:
+        kinds[plain[0]] = "main"
+    else:
+        kinds[plain[0]] = "kicker"
+        kinds[plain[1]] = "main"
+        for i in plain[2:]:
+            kinds[i] = "sub"
+    return kinds
+
+
+# ---------------------------------------------------------------- page
+
+def _figures(items: list[Item]) -> list[Item]:
+    """A photo credit and the caption just before it become one figure item."""
+    out: list[Item] = []
+    for it in items:
+        if it.role != "credit":
+            out.append(it)
+            continue
+        fig = Node("figure")
+        if out and out[-1].role == "p" and ends_sentence(out[-1].text.rstrip(CLOSERS) + "。") \
+                and len({p.line for p in out[-1].block.pieces}) <= 3:
+            cap = out.pop()
+            fig.children.append(Node("caption", cap.block))
+        fig.children.append(Node("byline", _with_marks(it.block, it.marks)))
+        out.append(Item(it.block, "figure", it.gap, it.index, attrs={"node": fig}))  # type: ignore[dict-item]
+    return out
+
+
+def _furniture(items: list[Item]) -> tuple[list[Node], list[Item]]:
+    """Section labels and banners at the top of the page."""
+    nodes: list[Node] = []
+    i = 0
+    while i < len(items):
+        it = items[i]
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if it.role == "fw":
+            nodes.append(Node("fw", it.block, attrs=dict(it.attrs)))
+        elif it.role == "head" and len(it.text) <= 8 and nxt is not None and nxt.role == "fw":
+            nodes.append(Node("fw", it.block, attrs={"type": "section"}))
+        else:
+            break
+        i += 1
+    return nodes, items[i:]
+
+
+def segment_page(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()) -> list[Node]:
+    """Nodes of one page: furniture, then articles in reading order."""
+    items = classify(blocks, spaced_lines)
+    top, items = _furniture(items)
+    items = _figures(items)
+    runs = _body_runs(items)
+    merged: list[Run] = []
+    for i, run in enumerate(runs):
+        if _is_subhead(runs, i):
+            run.items[0].role = "head"
+            merged[-1].items.extend(run.items)  # stays in the body as a subhead
+        elif merged and merged[-1].kind == run.kind == "body":
+            merged[-1].items.extend(run.items)
+        else:
+            merged.append(Run(run.kind, list(run.items)))
+    runs = merged
+    layouts = [_layout(runs, order) for order in ("after", "before")]
+    score, articles, leftovers = max(layouts, key=lambda t: t[0])
+    if leftovers:
+        articles.append(Article(heads=[it for it in leftovers]))
+    articles = _place_figures(articles)
+    return top + [build_article(a) for a in articles if a.heads or a.body]
+
+
+def _place_figures(articles: list[Article]) -> list[Article]:
+    """A figure at the edge of an article's body goes to the neighbouring article
+    (by source position, heads included) that its caption matches best."""
+    for art in articles:
+        for pos in (0, -1):
+            if not art.body or art.body[pos].role != "figure":
+                continue
+            fig = art.body[pos]
+            node = fig.attrs["node"]
+            caption = [Item(c.block, "head") for c in node.children if c.kind == "caption"]  # type: ignore[union-attr]
+            if not caption:
+                continue
+            near = set(range(fig.index - 3, fig.index + 4)) - {fig.index}
+            candidates = [a for a in articles if a.indexes() & near]
+            best = max(candidates, key=lambda a: (_fig_match(caption, a), fig.index - 1 in a.indexes()))
+            if best is not art and _fig_match(caption, best) > _fig_match(caption, art) + 0.05:
+                art.body.remove(fig)
+                best.figures.append(fig)
+    return articles
+
+
+def _fig_match(caption: list[Item], art: Article) -> float:
+    return similarity(caption, [*art.heads, *art.body])

@@ -1,0 +1,233 @@
+"""Build the TEI document (docs/tei-encoding.md) from the segmented pages.
+
+This is the only place that knows TEI element names.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Sequence
+
+from lxml import etree
+
+from archive import __version__
+from archive.metadata import Metadata
+from archive.model import Block, Document, Node
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+T = "{%s}" % TEI_NS
+XML_ID = "{%s}id" % XML_NS
+XML_LANG = "{%s}lang" % XML_NS
+XML_SPACE = "{%s}space" % XML_NS
+UNKNOWN = "unknown"
+
+NORMALIZATION = (
+    "The text is the source text with these edits, each listed in revisionDesc: form feeds "
+    "end pages (page-break); zero-width characters and soft hyphens (invisible) and characters "
+    "XML 1.0 forbids (xml-forbidden) are removed; characters are put in NFC, never NFKC (nfc); "
+    "spaces at line starts and ends are removed (trim); letter-spaced lines are collapsed "
+    "(letter-spacing); typesetting spaces between CJK characters and ASCII letters or digits "
+    "are removed (cjk-ascii-space); other space characters become U+0020 (space-char); a "
+    "hyphen breaking a Latin word at a line end is removed (line-end-hyphen)."
+)
+SEGMENTATION = (
+    "Each lb marks the start of a source line; its n is the line number in the source file. "
+    "Lines broken by column wraps are joined into paragraphs from evidence on the page (line "
+    "length against the local column width, sentence punctuation, blank lines, the start of "
+    "the next line). Articles, headlines (kicker, main, sub), bylines, datelines, photo "
+    "captions and credits, interview turns, subheads and jump notes are found by rule; "
+    "headlines printed after their article are moved to its top. Page furniture is fw."
+)
+
+# Node kind -> TEI element name and the id prefix inside an article.
+_ELEMENT = {
+    "head": ("head", "h"),
+    "byline": ("byline", "b"),
+    "dateline": ("dateline", "d"),
+    "p": ("p", "p"),
+    "section": ("div", "s"),
+    "sp": ("sp", "sp"),
+    "speaker": ("speaker", None),
+    "figure": ("figure", "f"),
+    "caption": ("head", None),
+    "jump": ("note", "n"),
+    "fw": ("fw", "fw"),
+}
+
+
+def _el(parent: etree._Element, name: str, text: str | None = None, **attrs: str) -> etree._Element:
+    e = etree.SubElement(parent, T + name)
+    for k, v in attrs.items():
+        e.set(k, v)
+    if text is not None:
+        e.text = text
+    return e
+
+
+def fill(elem: etree._Element, block: Block) -> None:
+    """Write a block's text into ``elem``: lb at line starts, persName marks."""
+    text = block.text
+    lbs: dict[int, int] = {}
+    pos = 0
+    for piece in block.pieces:
+        pos += len(piece.sep)
+        if piece.starts_line:
+            lbs[pos] = piece.line
+        pos += len(piece.text)
+    starts = {m.start: m for m in block.marks}
+    ends = {m.end for m in block.marks}
+    cuts = sorted({0, len(text), *lbs, *starts, *ends})
+    stack = [elem]
+
+    def add(s: str) -> None:
+        if not s:
+            return
+        cur = stack[-1]
+        if len(cur):
+            cur[-1].tail = (cur[-1].tail or "") + s
+        else:
+            cur.text = (cur.text or "") + s
+
+    for a, b in zip(cuts, cuts[1:] + [None]):
+        if a in ends and len(stack) > 1:
+            stack.pop()
+        if a in lbs:
+            etree.SubElement(stack[-1], T + "lb").set("n", str(lbs[a]))
+        if a in starts and len(stack) == 1:
+            stack.append(etree.SubElement(stack[-1], T + starts[a].kind))
+        if b is not None:
+            add(text[a:b])
+
+
+def _header(root: etree._Element, doc: Document, meta: Metadata) -> None:
+    header = _el(root, "teiHeader")
+    fdesc = _el(header, "fileDesc")
+    title = "%s, %s, page %s: TEI transcription" % (
+        meta.newspaper or "Unknown newspaper",
+        meta.date or "date unknown",
+        meta.page or UNKNOWN,
+    )
+    _el(_el(fdesc, "titleStmt"), "title", title)
+    pub = _el(fdesc, "publicationStmt")
+    _el(pub, "authority", f"archive {__version__} (automatic conversion)")
+    _el(_el(pub, "availability"), "p", meta.rights or UNKNOWN)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        day = _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date().isoformat()
+        _el(pub, "date", day, when=day)
+    src = _el(fdesc, "sourceDesc")
+    bibl = _el(src, "bibl", type="newspaper")
+    _el(bibl, "title", meta.newspaper or UNKNOWN, level="j")
+    if meta.date:
+        _el(bibl, "date", meta.date, when=meta.date)
+    else:
+        _el(bibl, "date", UNKNOWN)
+    _el(bibl, "biblScope", meta.page or UNKNOWN, unit="page")
+    _el(bibl, "edition", meta.edition or UNKNOWN)
+    if meta.publisher:
+        _el(bibl, "publisher", meta.publisher)
+    if meta.place:
+        _el(bibl, "pubPlace", meta.place)
+    file_bibl = _el(src, "bibl", type="source")
+    _el(file_bibl, "idno", os.path.basename(doc.source.name), type="filename")
+    _el(file_bibl, "idno", doc.source.sha256, type="sha256")
+    _el(file_bibl, "idno", doc.source.encoding, type="encoding")
+    enc = _el(header, "encodingDesc")
+    app = _el(_el(enc, "appInfo"), "application", ident="archive", version=__version__)
+    _el(app, "label", "archive")
+    ed = _el(enc, "editorialDecl")
+    _el(_el(ed, "normalization"), "p", NORMALIZATION)
+    _el(_el(ed, "segmentation"), "p", SEGMENTATION)
+    if doc.edits:
+        changes = _el(_el(header, "revisionDesc"), "listChange", type="normalization")
+        changes.set(XML_SPACE, "preserve")
+        for e in doc.edits:
+            change = _el(changes, "change", type=e.rule, n=f"{e.line}:{e.column}")
+            _el(change, "orig", e.before)
+            _el(change, "reg", e.after or None)
+
+
+class _Ids:
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+
+    def next(self, prefix: str) -> str:
+        self.counts[prefix] = self.counts.get(prefix, 0) + 1
+        return f"{prefix}{self.counts[prefix]}"
+
+
+def _node(parent: etree._Element, node: Node, scope: str, ids: _Ids) -> None:
+    name, prefix = _ELEMENT[node.kind]
+    e = _el(parent, name)
+    if node.kind == "section":
+        e.set("type", "section")
+    elif node.kind == "jump":
+        e.set("type", "jump")
+    elif node.kind == "caption":
+        e.set("type", "caption")
+    for k, v in sorted(node.attrs.items()):
+        e.set(k, v)
+    if prefix:
+        e.set(XML_ID, f"{scope}.{ids.next(prefix)}")
+    else:
+        e.set(XML_ID, f"{parent.get(XML_ID)}.{'h' if node.kind == 'caption' else 's'}")
+    if node.block is not None:
+        fill(e, node.block)
+    for child in node.children:
+        _node(e, child, scope, ids)
+
+
+def build(doc: Document, pages: Sequence[Sequence[Node]], meta: Metadata) -> etree._ElementTree:
+    """The TEI tree of a document whose pages were segmented into ``pages``."""
+    root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
+    root.set(XML_LANG, "zh-Hans")
+    _header(root, doc, meta)
+    body = _el(_el(root, "text"), "body")
+    article_no = 0
+    for number, nodes in enumerate(pages, start=1):
+        label = meta.page if (meta.page and len(pages) == 1) else str(number)
+        _el(body, "pb", n=label)
+        page_ids = _Ids()
+        for node in nodes:
+            if node.kind == "article":
+                article_no += 1
+                scope = f"a{article_no}"
+                div = _el(body, "div", type="article")
+                div.set(XML_ID, scope)
+                for k, v in sorted(node.attrs.items()):
+                    div.set(k, v)
+                ids = _Ids()
+                for child in node.children:
+                    _node(div, child, scope, ids)
+            else:
+                _node(body, node, f"pg{number}", page_ids)
+    _indent(root)
+    return etree.ElementTree(root)
+
+
+_BLOCKS = {T + n for n in ("teiHeader", "fileDesc", "titleStmt", "publicationStmt", "availability",
+                           "sourceDesc", "bibl", "encodingDesc", "appInfo", "application",
+                           "editorialDecl", "normalization", "segmentation", "revisionDesc",
+                           "listChange", "change", "text", "body", "div", "sp", "figure", "TEI")}
+
+
+def _indent(elem: etree._Element, level: int = 0) -> None:
+    """Newlines and indentation between structural elements only (never in mixed content)."""
+    if elem.tag not in _BLOCKS or elem.tag == T + "change" or not len(elem):
+        return
+    if elem.text and elem.text.strip():
+        return
+    pad = "\n" + "  " * (level + 1)
+    elem.text = pad
+    for child in elem:
+        _indent(child, level + 1)
+        if child.tail and child.tail.strip():
+            return
+        child.tail = pad
+    elem[-1].tail = "\n" + "  " * level
+
+
+def serialize(tree: etree._ElementTree) -> bytes:
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8") + b"\n"
