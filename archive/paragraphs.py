@@ -95,7 +95,7 @@ def _is_break(p: _Info, n: _Info, use_indent: bool) -> bool:
         if n.heading:  # a heading wrapped over two lines
             return not (p_full or n.width <= p.width / 2)
         # a paragraph's first line that happens to hold no punctuation
-        return not (p.width >= column - 3.5 and n_full)
+        return not (column - 3.5 <= p.width <= column + 1 and n_full)
     if ends_sentence(p.line.text):
         return not p_full or n.gap > 0
     if n.heading and not p_full and not n_full:

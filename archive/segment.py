@@ -253,7 +253,7 @@ def _split_bodies(items: list[Item]) -> list[list[Item]]:
     out: list[list[Item]] = [[]]
     for it in items:
         starts = it.role == "lead" or (it.role == "jump" and it.attrs.get("subtype") == "from")
-        if starts and any(x.role not in ("credit", "fw") for x in out[-1]):
+        if starts and any(x.role not in ("credit", "fw", "figure") for x in out[-1]):
             out.append([])
         out[-1].append(it)
         if it.role == "jump" and it.attrs.get("subtype") == "to":
@@ -574,8 +574,8 @@ def segment_page(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozens
 
 
 def _place_figures(articles: list[Article]) -> list[Article]:
-    """A figure at the edge of an article's body goes to the neighbouring article
-    (by source position, heads included) that its caption matches best."""
+    """A figure at the edge of an article's body goes to the article its caption
+    matches best (heads included); nearness in the source breaks near-ties."""
     for art in articles:
         for pos in (0, -1):
             if not art.body or art.body[pos].role != "figure":
@@ -586,8 +586,7 @@ def _place_figures(articles: list[Article]) -> list[Article]:
             if not caption:
                 continue
             near = set(range(fig.index - 3, fig.index + 4)) - {fig.index}
-            candidates = [a for a in articles if a.indexes() & near]
-            best = max(candidates, key=lambda a: (_fig_match(caption, a), fig.index - 1 in a.indexes()))
+            best = max(articles, key=lambda a: _fig_match(caption, a) + (0.05 if a.indexes() & near else 0))
             if best is not art and _fig_match(caption, best) > _fig_match(caption, art) + 0.05:
                 art.body.remove(fig)
                 best.figures.append(fig)
