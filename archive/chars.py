@@ -12,11 +12,11 @@ CJK = HAN + CJK_PUNCT
 
 SENTENCE_END = "。！？!?…"  # a paragraph can end after these
 CLOSERS = "”’」』）)》〉】]"  # may follow a sentence end
-PUNCT = "，。、；：！？,.;:!?…"  # sentence punctuation: text, not a title
+PUNCT = "，。、；：！？;!?…"  # sentence punctuation: text, not a title (ASCII ,.: below)
 
 _HAN_RE = re.compile(f"[{HAN}]")
 _ENDS_SENTENCE = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape(CLOSERS)}]*$")
-_HAS_PUNCT = re.compile(f"[{re.escape(PUNCT)}]")
+_HAS_PUNCT = re.compile(f"[{re.escape(PUNCT)}]|[,.:](?!\\d)")
 
 
 def is_han(ch: str) -> bool:
@@ -30,10 +30,14 @@ def char_width(ch: str) -> float:
     return 1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5
 
 
+_PUNCT_WIDTH = {c: 0.75 for c in "，。、；：？！“”‘’（）《》「」『』"}
+
+
 def width(text: str) -> float:
+    """Printed width in em. Punctuation counts 0.75: typesetters squeeze it."""
     if text.isascii():
         return len(text) / 2
-    return sum(char_width(c) for c in text)
+    return sum(_PUNCT_WIDTH.get(c) or char_width(c) for c in text)
 
 
 def ends_sentence(text: str) -> bool:

@@ -48,7 +48,8 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> tuple[str, st
     GB18030 and Big5. ``encoding`` overrides all of it.
     """
     if not data.strip():
-        raise InputError(f"{name}: the file is empty; give a page with text")
+        what = "the file is empty" if not data else "holds only whitespace"
+        raise InputError(f"{name}: {what}; give a page with text")
     if encoding:
         try:
             codec = codecs.lookup(encoding).name

@@ -32,6 +32,7 @@ class Line:
     indent: float = 0.0  # width of the leading whitespace that was removed
     spaced: bool = False  # the line was letter-spaced ("高 质 量") and collapsed
     hyphen: bool = False  # a word-breaking hyphen at its end was removed
+    pad: float = 0.0  # width of the typesetting spaces removed inside it (it was printed that wide)
 
     @property
     def blank(self) -> bool:

@@ -22,6 +22,7 @@ Spaces between two Han characters are kept: they often carry meaning
 
 from __future__ import annotations
 
+import os.path
 import re
 import unicodedata
 
@@ -39,19 +40,35 @@ _LATIN_HYPHEN = re.compile(r"[A-Za-z]-$")
 
 
 class _Line:
-    """A line being edited: its text and, per character, its offset in the source line."""
+    """A line being edited: its text and, per character, the span of the source line it came from.
+
+    An edit always covers whole source spans: when it reaches over characters an
+    earlier edit removed or produced, it absorbs that edit, so the recorded edits
+    never overlap and each ``before`` is exactly the source text at its column.
+    """
 
     def __init__(self, text: str):
+        self.raw = text
         self.text = text
-        self.pos = list(range(len(text)))
+        self.start = list(range(len(text)))  # per character: where its source span starts
+        self.end = list(range(1, len(text) + 1))  # ... and ends
         self.edits: list[tuple[int, str, str, str]] = []  # (source column, before, after, rule)
 
     def replace(self, start: int, end: int, new: str, rule: str) -> None:
-        old = self.text[start:end]
-        col = self.pos[start] if start < len(self.pos) else (self.pos[-1] + 1 if self.pos else 0)
-        self.edits.append((col, old, new, rule))
+        lo, hi = self.start[start], self.end[end - 1]
+        while start > 0 and self.end[start - 1] > lo:  # output of an earlier edit: take all of it
+            start -= 1
+            new = self.text[start] + new
+            lo = min(lo, self.start[start])
+        while end < len(self.text) and self.start[end] < hi:
+            new += self.text[end]
+            end += 1
+            hi = max(hi, self.end[end - 1])
+        self.edits = [e for e in self.edits if not lo <= e[0] < hi]
+        self.edits.append((lo, self.raw[lo:hi], new, rule))
         self.text = self.text[:start] + new + self.text[end:]
-        self.pos[start:end] = [col] * len(new)
+        self.start[start:end] = [lo] * len(new)
+        self.end[start:end] = [hi] * len(new)
 
     def sub(self, pattern: re.Pattern[str], repl: str, rule: str) -> None:
         for m in reversed(list(pattern.finditer(self.text))):
@@ -65,14 +82,14 @@ def _letter_spaced(text: str) -> bool:
         return False
     if sum(char_width(t) == 1 for t in tokens) * 2 < len(tokens):
         return False
-    gaps = re.findall(r"\s+", text)
-    return len(set(gaps)) == 1
+    gaps = {re.sub(r"\s", " ", gap) for gap in re.findall(r"\s+", text)}  # as space-char leaves them
+    return len(gaps) == 1
 
 
-def _normalize_line(raw: str) -> tuple[str, float, bool, list[tuple[int, str, str, str]]]:
-    """Returns (text, indent width, letter-spaced, edits in source columns)."""
+def _normalize_line(raw: str) -> tuple[str, float, float, bool, list[tuple[int, str, str, str]]]:
+    """Returns (text, indent width, width of removed inner spaces, letter-spaced, edits)."""
     if not _NEEDS_WORK.search(raw) and unicodedata.is_normalized("NFC", raw):
-        return raw, 0.0, False, []
+        return raw, 0.0, 0.0, False, []
     line = _Line(raw)
     for m in reversed(list(_REMOVE.finditer(line.text))):
         ch = m.group()
@@ -87,12 +104,14 @@ def _normalize_line(raw: str) -> tuple[str, float, bool, list[tuple[int, str, st
     if lead:
         line.replace(0, lead, "", "trim")
     spaced = _letter_spaced(line.text)
+    before = len(line.edits)
     if spaced:
         line.sub(re.compile(r"\s+"), "", "letter-spacing")
     line.sub(_CJK_ASCII, "", "cjk-ascii-space")
+    pad = sum(char_width(c) for _, old, _, _ in line.edits[before:] for c in old)
     line.sub(_OTHER_SPACE, " ", "space-char")
     line.edits.sort(key=lambda e: e[0])
-    return line.text, indent, spaced, line.edits
+    return line.text, indent, pad, spaced, line.edits
 
 
 def _nfc(line: _Line) -> None:
@@ -104,8 +123,13 @@ def _nfc(line: _Line) -> None:
         if nfc != cluster:
             line.replace(m.start(), m.end(), nfc, "nfc")
     rest = unicodedata.normalize("NFC", line.text)
-    if rest != line.text:  # marks the cluster pattern does not know: one edit for the line
-        line.replace(0, len(line.text), rest, "nfc")
+    if rest != line.text:  # marks the cluster pattern does not know: one edit for the changed span
+        text = line.text
+        head = len(os.path.commonprefix([text, rest]))
+        tail = len(os.path.commonprefix([text[head:][::-1], rest[head:][::-1]]))
+        if head + tail >= len(text):
+            head, tail = 0, 0
+        line.replace(head, len(text) - tail, rest[head : len(rest) - tail], "nfc")
 
 
 def normalize(source: Source) -> Document:
@@ -122,11 +146,11 @@ def normalize(source: Source) -> Document:
                 edits.append(Edit(part_offset - 1, no, part_offset - offset, "\f", "", "page-break"))
                 pages.append(Page(len(pages) + 1, tuple(lines)))
                 lines = []
-            text, indent, spaced, line_edits = _normalize_line(raw)
+            text, indent, pad, spaced, line_edits = _normalize_line(raw)
             for col, before, after, rule in line_edits:
                 at = part_offset - offset + col
                 edits.append(Edit(offset + at, no, at + 1, before, after, rule))
-            lines.append(Line(no, text, indent, spaced))
+            lines.append(Line(no, text, indent, spaced, pad=pad))
             part_offset += len(raw) + 1
         offset += len(raw_line) + 1
     pages.append(Page(len(pages) + 1, tuple(lines)))
@@ -153,7 +177,7 @@ def _dehyphenate(page: Page, edits: list[Edit], text: str) -> Page:
         raw = text[starts[cur.no - 1] : (starts[cur.no] - 1 if cur.no < len(starts) else len(text))]
         col = raw.rstrip().rfind("-")
         edits.append(Edit(starts[cur.no - 1] + col, cur.no, col + 1, "-", "", "line-end-hyphen"))
-        lines[i] = Line(cur.no, cur.text[:-1], cur.indent, cur.spaced, hyphen=True)
+        lines[i] = Line(cur.no, cur.text[:-1], cur.indent, cur.spaced, hyphen=True, pad=cur.pad)
     return Page(page.number, tuple(lines))
 
 

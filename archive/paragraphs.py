@@ -23,24 +23,30 @@ from dataclasses import dataclass
 
 from archive.chars import ends_sentence, has_punct, width
 from archive.model import Block, Document, Line, Page, Piece
+from archive.names import name_spans
 
 # A line that starts one of these opens a new block, whatever came before.
 OPENER = re.compile(
     r"^(?:[□■▲△●○◆◇★☆▼▽]"
-    r"|——|—\s*—"
     r"|(?:问|答|主持人)\s*[：:]"
     r"|[（(]\s*(?:下转|上接|转第|接第|转\d|接\d)"
     r"|本报(?:讯|记者|通讯员|评论员|特约)"
-    r"|(?:据)?(?:新华社|中新社)"
-    r"|图为|(?:图|文|摄影|摄)\s*[／/|｜:：]"
+    r"|(?:据)?(?:新华社|中新社|本报)[^\s，。：:（()）]{1,12}?电"
+    r"|(?:图|文|摄影|摄)\s*[／/|｜:：]"
     r")"
 )
+SUBTITLE = re.compile(r"^(?:——|—\s*—)")  # opens a block after a headline or a finished sentence
 # A line that is one of these ends its block.
-CLOSER = re.compile(r"(?:[（(]\s*(?:下转|上接|转第|接第|转\d|接\d)[^）)]*[）)]\s*$|摄\s*$)")
+CLOSER = re.compile(r"(?:[（(]\s*(?:下转|上接|转第|接第|转\d|接\d)[^）)]*[）)]\s*$|(?:摄|摄影|摄影报道|供图)\s*$)")
+# A line ending in one of these stops in mid-sentence.
+_GOES_ON = re.compile(r"[，、；：“‘（《〈【—]$")
+_PAREN_LINE = re.compile(r"^[（(][^（()）]{1,30}[）)]$")
+_PAIRS = ("“”", "‘’", "（）", "《》", "【】", "〈〉")
 _LATIN_END = re.compile(r"[A-Za-z.,;:!?)]$")
 _LATIN_START = re.compile(r"^[A-Za-z(]")
 
 FULL_TOLERANCE = 1.25  # em: a line this close to the column width is full
+INDENT = 2.0  # em: the usual paragraph indent
 WINDOW = 8  # lines on each side used to estimate the column width
 
 
@@ -53,15 +59,22 @@ class _Info:
     heading: bool  # not column-wide, no sentence punctuation: heading, subhead, byline
 
 
-def _column_widths(widths: Sequence[float], body: Sequence[bool]) -> list[float]:
-    """Local column width: the median width of nearby body lines (most are full)."""
+def _column_widths(widths: Sequence[float], body: Sequence[bool], runs: Sequence[int]) -> list[float]:
+    """Local column width: the median width of nearby lines in mid-paragraph.
+
+    ``body`` marks lines that are neither a paragraph's first line nor its
+    last (those are shorter): they are full. Nearby means within WINDOW
+    lines and, when that gives enough lines, in the same run of lines between
+    blank lines (so a caption beside an article does not borrow its width).
+    """
     out = []
     n = len(widths)
     for i in range(n):
         lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
-        near = sorted(widths[j] for j in range(lo, hi) if body[j])
-        if not near:
-            near = sorted(widths[lo:hi])
+        near = [widths[j] for j in range(lo, hi) if body[j] and runs[j] == runs[i]]
+        if len(near) < 4:
+            near = [widths[j] for j in range(lo, hi) if body[j]] or list(widths[lo:hi])
+        near.sort()
         out.append(near[len(near) // 2])
     return out
 
@@ -78,49 +91,90 @@ def _is_break(p: _Info, n: _Info, use_indent: bool) -> bool:
     """Decide whether a new block starts at ``n``, after ``p``."""
     if use_indent and n.line.indent >= 1:
         return True
-    if OPENER.match(n.line.text) or CLOSER.search(p.line.text):
+    ptext, ntext = p.line.text, n.line.text
+    if OPENER.match(ntext) or CLOSER.search(ptext):
         return True
-    if p.line.hyphen:
+    if p.line.hyphen or _GOES_ON.search(ptext) or _unbalanced(ptext):
         return False
-    column = max(p.column, n.column)
-    p_full = p.width >= column - FULL_TOLERANCE
-    n_full = n.width >= column - FULL_TOLERANCE
-    p_wide = p.width > column + 2.5
-    n_wide = n.width > column + 2.5
+    if n.width <= 2 and not ends_sentence(ptext) and not n.gap:
+        return False  # the last character or two of a wrapped line
+    if re.search(r"\s\S$", ptext):
+        return False  # a phrase cut after its first character ("…计划 培")
+    if SUBTITLE.match(ntext) and (p.heading or ends_sentence(ptext) or not has_punct(ptext)):
+        return True
+    column = p.column
+    p_full = p.width >= p.column - FULL_TOLERANCE
+    n_full = n.width >= n.column - FULL_TOLERANCE
+    # the shape of a first line whose two-character indent the extractor dropped
+    p_first = p.column - INDENT - 0.75 <= p.width < p.column - FULL_TOLERANCE
+    n_first = n.column - INDENT - 0.75 <= n.width < n.column - FULL_TOLERANCE
+    p_wide = p.width > p.column + 2.5
+    n_wide = n.width > n.column + 2.5
     if p_wide != n_wide:
         return True  # a different frame: caption, spanning headline
     if p.heading:
         if n.gap:
             return True
-        if n.heading:  # a heading wrapped over two lines
+        if _PAREN_LINE.match(ntext):
+            return False  # a headline's bracketed tag on its own line
+        if n.heading:  # a heading wrapped over two lines, or a headline and a byline
+            if name_spans(ntext):
+                return True
             return not (p_full or n.width <= p.width / 2)
         # a paragraph's first line that happens to hold no punctuation
         return not (column - 3.5 <= p.width <= column + 1 and n_full)
-    if ends_sentence(p.line.text):
-        return not p_full or n.gap > 0
-    if n.heading and not p_full and not n_full:
+    if ends_sentence(ptext):
+        if not p_full or n.gap:
+            return True
+        return n_first or n.heading  # a full last line, then an indented first line or a subhead
+    if n.heading and not n_full:
         return True  # e.g. a kicker (with commas) above a main headline
-    return False
+    if p_full or p_first or p_wide:
+        return False  # the sentence goes on, across a column break if need be
+    return n.gap > 0 or n_first  # a short line that stops mid-sentence: a title, a label
 
 
-def restore_page(page: Page) -> list[Block]:
-    """Group the lines of a page into blocks (paragraphs, headings ...)."""
+def _unbalanced(text: str) -> bool:
+    """An opening quote or bracket whose closing partner is not on the line."""
+    return any(text.count(a) > text.count(b) for a, b in _PAIRS)
+
+
+def features(page: Page) -> list[_Info]:
+    """The evidence for every non-blank line of a page."""
+    lines = [line for line in page.lines if not line.blank]
+    widths = [width(line.text) + line.pad for line in lines]
+    punct = [has_punct(line.text) for line in lines]
+    mid = [
+        (punct[i] or punct[i - 1]) and not ends_sentence(lines[i].text) and not ends_sentence(lines[i - 1].text)
+        for i in range(1, len(lines))
+    ]
+    body = [False, *mid] if lines else []
+    if sum(body) < 4:
+        body = punct
+    runs, run = [], 0
+    for line in page.lines:
+        if line.blank:
+            run += 1
+        else:
+            runs.append(run)
+    columns = _column_widths(widths, body, runs)
     infos: list[_Info] = []
     gap = 0
-    lines = [line for line in page.lines if not line.blank]
-    widths = [width(line.text) for line in lines]
-    body = [has_punct(line.text) for line in lines]
-    columns = _column_widths(widths, body)
-    k = 0
     for line in page.lines:
         if line.blank:
             gap += 1
             continue
+        k = len(infos)
         odd = not columns[k] - FULL_TOLERANCE <= widths[k] <= columns[k] + 2.5  # short or wide
-        infos.append(_Info(line, gap, widths[k], columns[k], odd and not body[k]))
-        k += 1
+        infos.append(_Info(line, gap, widths[k], columns[k], odd and not punct[k]))
         gap = 0
-    use_indent = _indent_informative(lines)
+    return infos
+
+
+def restore_page(page: Page) -> list[Block]:
+    """Group the lines of a page into blocks (paragraphs, headings ...)."""
+    infos = features(page)
+    use_indent = _indent_informative([i.line for i in infos])
     blocks: list[list[_Info]] = []
     for i, info in enumerate(infos):
         if i == 0 or _is_break(infos[i - 1], info, use_indent):

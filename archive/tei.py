@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from collections.abc import Sequence
 
 from lxml import etree
@@ -145,8 +146,16 @@ def _header(root: etree._Element, doc: Document, meta: Metadata) -> None:
         changes.set(XML_SPACE, "preserve")
         for e in doc.edits:
             change = _el(changes, "change", type=e.rule, n=f"{e.line}:{e.column}")
-            _el(change, "orig", e.before)
-            _el(change, "reg", e.after or None)
+            _el(change, "orig", _xml_safe(e.before))
+            _el(change, "reg", _xml_safe(e.after) or None)
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    """Characters XML cannot hold are written as U+XXXX (documented)."""
+    return _NOT_XML.sub(lambda m: "U+%04X" % ord(m.group()), text)
 
 
 class _Ids:
@@ -186,6 +195,9 @@ def build(doc: Document, pages: Sequence[Sequence[Node]], meta: Metadata) -> etr
     _header(root, doc, meta)
     body = _el(_el(root, "text"), "body")
     article_no = 0
+    if not any(n.kind == "article" for nodes in pages for n in nodes):
+        # a page with no recognisable article: everything goes into one untitled article
+        pages = [[Node("article", children=list(nodes), attrs={"subtype": "untitled"})] for nodes in pages]
     for number, nodes in enumerate(pages, start=1):
         label = meta.page if (meta.page and len(pages) == 1) else str(number)
         _el(body, "pb", n=label)
