@@ -126,8 +126,12 @@ class Block:
                 else:
                     tail.append(Piece(piece.line, piece.text, "", piece.starts_line))
             pos = end
+        tail_text = "".join(p.sep + p.text for p in tail)
+        shift = len(self.text) - len(tail_text)  # ``at`` plus a separator dropped at the cut
         marks_head = tuple(m for m in self.marks if m.end <= at)
-        marks_tail = tuple(Mark(m.start - at, m.end - at, m.kind) for m in self.marks if m.start >= at)
+        marks_tail = tuple(
+            Mark(m.start - shift, m.end - shift, m.kind) for m in self.marks if m.start >= shift
+        )
         return (
             Block(tuple(head), marks_head, self.page),
             Block(tuple(tail), marks_tail, self.page),

@@ -114,11 +114,6 @@ def test_split_keeps_marks_on_their_text():
     assert h.marks == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="model.Block.split shifts tail marks by `at` even when the separator space "
-    "at the split point is dropped, so they end one character late",
-)
 def test_split_at_a_separator_keeps_marks_on_their_text():
     block = Block((Piece(1, "abc"), Piece(2, "def", " ")), marks=(Mark(4, 7),))
     assert block.text[4:7] == "def"
