@@ -104,11 +104,17 @@ def _normalize_line(raw: str) -> tuple[str, float, float, bool, list[tuple[int, 
     if lead:
         line.replace(0, lead, "", "trim")
     spaced = _letter_spaced(line.text)
-    before = len(line.edits)
     if spaced:
         line.sub(re.compile(r"\s+"), "", "letter-spacing")
     line.sub(_CJK_ASCII, "", "cjk-ascii-space")
-    pad = sum(char_width(c) for _, old, _, _ in line.edits[before:] for c in old)
+    # by rule, not list position: an edit may absorb an earlier one (a zero-width char in a gap)
+    pad = sum(
+        char_width(c)
+        for _, old, _, rule in line.edits
+        if rule in ("letter-spacing", "cjk-ascii-space")
+        for c in old
+        if c.isspace()
+    )
     line.sub(_OTHER_SPACE, " ", "space-char")
     line.edits.sort(key=lambda e: e[0])
     return line.text, indent, pad, spaced, line.edits

@@ -18,10 +18,10 @@ Every boundary between two consecutive non-blank lines is either a join
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from archive.chars import ends_sentence, has_punct, width
+from archive.chars import ends_sentence, has_punct, is_han, width
 from archive.model import Block, Document, Line, Page, Piece
 from archive.names import name_spans
 
@@ -39,7 +39,9 @@ SUBTITLE = re.compile(r"^(?:——|—\s*—)")  # opens a block after a headlin
 # A line that is one of these ends its block.
 CLOSER = re.compile(r"(?:[（(]\s*(?:下转|上接|转第|接第|转\d|接\d)[^）)]*[）)]\s*$|(?:摄|摄影|摄影报道|供图)\s*$)")
 # A line ending in one of these stops in mid-sentence.
-_GOES_ON = re.compile(r"[，、；：“‘（《〈【—]$")
+_GOES_ON = re.compile(r"[，、“‘（《〈【]$")
+# ... and one ending in these may end a paragraph (a list item, an introduction).
+_PAUSE = re.compile(r"(?:[；;：:]|——)[”’」』）)]*$")
 _PAREN_LINE = re.compile(r"^[（(][^（()）]{1,30}[）)]$")
 _PAIRS = ("“”", "‘’", "（）", "《》", "【】", "〈〉")
 _LATIN_END = re.compile(r"[A-Za-z.,;:!?)]$")
@@ -48,6 +50,7 @@ _LATIN_START = re.compile(r"^[A-Za-z(]")
 FULL_TOLERANCE = 1.25  # em: a line this close to the column width is full
 INDENT = 2.0  # em: the usual paragraph indent
 WINDOW = 8  # lines on each side used to estimate the column width
+NEARBY = 300  # lines on each side searched for a word cut by a line break
 
 
 @dataclass(frozen=True)
@@ -87,20 +90,27 @@ def _indent_informative(lines: Sequence[Line]) -> bool:
     return 0 < indented <= len(lines) * 0.6
 
 
-def _is_break(p: _Info, n: _Info, use_indent: bool) -> bool:
-    """Decide whether a new block starts at ``n``, after ``p``."""
+def _is_break(p: _Info, n: _Info, use_indent: bool, nearby: Callable[[], str] | None = None) -> bool:
+    """Decide whether a new block starts at ``n``, after ``p``.
+
+    ``nearby`` gives the text of the lines around the break: a character
+    pair that the break cuts and that occurs there is evidence of a word
+    wrapped across the break.
+    """
     if use_indent and n.line.indent >= 1:
         return True
     ptext, ntext = p.line.text, n.line.text
     if OPENER.match(ntext) or CLOSER.search(ptext):
         return True
-    if p.line.hyphen or _GOES_ON.search(ptext) or _unbalanced(ptext):
+    if p.line.hyphen:
         return False
-    if n.width <= 2 and not ends_sentence(ptext) and not n.gap:
-        return False  # the last character or two of a wrapped line
-    if re.search(r"\s\S$", ptext):
+    if not n.gap and (_GOES_ON.search(ptext) or _unbalanced(ptext)):
+        return False
+    if n.width <= 3 and n.heading and not ends_sentence(ptext) and not n.gap:
+        return False  # the last few characters of a wrapped line
+    if re.search(r"\s\S$", ptext) and not n.gap:
         return False  # a phrase cut after its first character ("…计划 培")
-    if SUBTITLE.match(ntext) and (p.heading or ends_sentence(ptext) or not has_punct(ptext)):
+    if SUBTITLE.match(ntext) and (p.heading or ends_sentence(ptext) or not has_punct(ntext)):
         return True
     column = p.column
     p_full = p.width >= p.column - FULL_TOLERANCE
@@ -120,18 +130,32 @@ def _is_break(p: _Info, n: _Info, use_indent: bool) -> bool:
         if n.heading:  # a heading wrapped over two lines, or a headline and a byline
             if name_spans(ntext):
                 return True
-            return not (p_full or n.width <= p.width / 2)
+            return not (p_full or n.width <= p.width / 2 or _word_across(ptext, ntext, nearby))
         # a paragraph's first line that happens to hold no punctuation
         return not (column - 3.5 <= p.width <= column + 1 and n_full)
     if ends_sentence(ptext):
         if not p_full or n.gap:
             return True
         return n_first or n.heading  # a full last line, then an indented first line or a subhead
-    if n.heading and not n_full:
-        return True  # e.g. a kicker (with commas) above a main headline
+    if _PAUSE.search(ptext) and not p_full:
+        return bool(n.gap) or n_first or n.heading  # "…原则：" then a list item
+    if n.gap and not (p_full or p_first or p_wide):
+        return True  # column breaks follow full lines; this one stopped short
+    if n.heading and not n_full and not p_full:
+        return not _word_across(ptext, ntext, nearby)  # e.g. a kicker (with commas) above a headline
+    if not has_punct(ptext) and n_first and not ends_sentence(ntext):
+        return True  # a full-width title line, then an indented first line
     if p_full or p_first or p_wide:
         return False  # the sentence goes on, across a column break if need be
     return n.gap > 0 or n_first  # a short line that stops mid-sentence: a title, a label
+
+
+def _word_across(ptext: str, ntext: str, nearby: Callable[[], str] | None) -> bool:
+    """The two characters on either side of the break occur together nearby."""
+    if nearby is None or not ptext or not ntext:
+        return False
+    pair = ptext[-1] + ntext[0]
+    return is_han(pair[0]) and is_han(pair[1]) and pair in nearby()
 
 
 def _unbalanced(text: str) -> bool:
@@ -175,9 +199,13 @@ def restore_page(page: Page) -> list[Block]:
     """Group the lines of a page into blocks (paragraphs, headings ...)."""
     infos = features(page)
     use_indent = _indent_informative([i.line for i in infos])
+    texts = [i.line.text for i in infos]
     blocks: list[list[_Info]] = []
     for i, info in enumerate(infos):
-        if i == 0 or _is_break(infos[i - 1], info, use_indent):
+        def nearby(i: int = i) -> str:
+            return "\n".join(texts[max(0, i - NEARBY) : i + NEARBY])
+
+        if i == 0 or _is_break(infos[i - 1], info, use_indent, nearby):
             blocks.append([info])
         else:
             blocks[-1].append(info)

@@ -211,3 +211,19 @@ def test_sample_first_lines():
         "",
         "本报讯 记者左晓雨报道：12月16",
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "pad"),
+    [
+        ("12 月 16 日", 1.5),
+        ("高\u3000质\u3000量", 2.0),  # U+3000 is an em wide
+        ("高  质  量", 2.0),
+        ("高 \u200b 质  量", 2.0),  # the zero-width space is not printed
+        ("中 \u200b 1", 1.0),
+        ("创新驱动 质引未来", 0.0),  # a kept space is still in the text
+    ],
+)
+def test_pad_is_the_printed_width_of_removed_inner_spaces(raw, pad):
+    (line,) = normalize(make_source(raw)).pages[0].lines
+    assert line.pad == pad

@@ -73,6 +73,38 @@ def test_pages_are_restored_separately():
     ]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="paragraphs.py: OPENER breaks before a line starting 本报记者 even in mid-sentence",
+)
+def test_opener_words_after_a_column_wrap_in_mid_sentence():
+    page = (
+        "昌吉州党委常委、组织部部长王路平在接受\n"
+        "本报记者采访时说，昌吉州将持续实施人\n"
+        "才计划，大力引进高层次人才来昌工作。\n"
+    )
+    assert paragraphs(page) == [
+        ["昌吉州党委常委、组织部部长王路平在接受本报记者采访时说，昌吉州将持续实施人才计划，"
+         "大力引进高层次人才来昌工作。"]
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="paragraphs.py: CLOSER ends a block at any line ending in 摄, even 拍摄 in mid-sentence",
+)
+def test_closer_words_at_a_column_wrap_in_mid_sentence():
+    page = (
+        "近日，昌吉州举办摄影展，记者在现场拍摄\n"
+        "了大量照片，展现昌吉州的发展成就和风\n"
+        "貌，吸引了众多市民前来参观和拍照留念。\n"
+    )
+    assert paragraphs(page) == [
+        ["近日，昌吉州举办摄影展，记者在现场拍摄了大量照片，展现昌吉州的发展成就和风貌，"
+         "吸引了众多市民前来参观和拍照留念。"]
+    ]
+
+
 # --- Block.split -----------------------------------------------------------------------------
 
 BLOCK = Block((Piece(3, "abc"), Piece(4, "def", " "), Piece(5, "中文")), page=2)
