@@ -134,6 +134,8 @@ def _is_break(p: _Info, n: _Info, use_indent: bool, nearby: Callable[[], str] | 
         # a paragraph's first line that happens to hold no punctuation
         return not (column - 3.5 <= p.width <= column + 1 and n_full)
     if ends_sentence(ptext):
+        if p_first and not n.gap and n_full and not n.heading:
+            return False  # an indented first line that ends a sentence; the paragraph goes on
         if not p_full or n.gap:
             return True
         return n_first or n.heading  # a full last line, then an indented first line or a subhead
