@@ -36,6 +36,8 @@ OPENER = re.compile(
     r")"
 )
 SUBTITLE = re.compile(r"^(?:——|—\s*—)")  # opens a block after a headline or a finished sentence
+_MARKED = re.compile(r"^[□■▲△●○◆◇★☆▼▽]")
+_DATELINE = re.compile(r"(?:据)?(?:新华社|中新社|本报)[^\s，。：:（()）]{1,12}?电")
 # A line that is one of these ends its block.
 CLOSER = re.compile(r"(?:[（(]\s*(?:下转|上接|转第|接第|转\d|接\d)[^）)]*[）)]\s*$|(?:摄|摄影|摄影报道|供图)\s*$)")
 # A line ending in one of these stops in mid-sentence.
@@ -104,8 +106,12 @@ def _is_break(p: _Info, n: _Info, use_indent: bool, nearby: Callable[[], str] | 
         return True
     if p.line.hyphen:
         return False
-    if not n.gap and (_GOES_ON.search(ptext) or _unbalanced(ptext)):
+    if not n.gap and (_GOES_ON.search(ptext) or _unbalanced(ptext) or _DATELINE.fullmatch(ptext)):
         return False
+    if p.heading and _MARKED.match(ptext) and p.width <= 12:
+        return True  # a byline line ("□本报记者 刘茜") ends its block
+    if p.heading and name_spans(ntext) and not _word_across(ptext, ntext, nearby):
+        return True  # a line of names (a byline) after a headline
     if n.width <= 3 and n.heading and not ends_sentence(ptext) and not n.gap:
         return False  # the last few characters of a wrapped line
     if re.search(r"\s\S$", ptext) and not n.gap:
@@ -122,6 +128,8 @@ def _is_break(p: _Info, n: _Info, use_indent: bool, nearby: Callable[[], str] | 
     n_wide = n.width > n.column + 2.5
     if p_wide != n_wide:
         return True  # a different frame: caption, spanning headline
+    if _PAUSE.search(ptext) and not p_full:
+        return bool(n.gap) or n_first or n.heading or p.heading  # "…原则：" then a list item
     if p.heading:
         if n.gap:
             return True
@@ -139,8 +147,6 @@ def _is_break(p: _Info, n: _Info, use_indent: bool, nearby: Callable[[], str] | 
         if not p_full or n.gap:
             return True
         return n_first or n.heading  # a full last line, then an indented first line or a subhead
-    if _PAUSE.search(ptext) and not p_full:
-        return bool(n.gap) or n_first or n.heading  # "…原则：" then a list item
     if n.gap and not (p_full or p_first or p_wide):
         return True  # column breaks follow full lines; this one stopped short
     if n.heading and not n_full and not p_full:
