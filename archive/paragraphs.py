@@ -147,9 +147,9 @@ def _is_break(p: _Info, n: _Info, use_indent: bool, nearby: Callable[[], str] | 
         if not p_full or n.gap:
             return True
         return n_first or n.heading  # a full last line, then an indented first line or a subhead
-    if n.gap and not (p_full or p_first or p_wide):
-        return True  # column breaks follow full lines; this one stopped short
-    if n.heading and not n_full and not p_full:
+    if n.gap and (n.heading or n_first or not (p_full or p_first or p_wide)):
+        return True  # a column break follows a full line and goes on mid-paragraph
+    if n.heading and not n_full:
         return not _word_across(ptext, ntext, nearby)  # e.g. a kicker (with commas) above a headline
     if not has_punct(ptext) and n_first and not ends_sentence(ntext):
         return True  # a full-width title line, then an indented first line

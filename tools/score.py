@@ -255,9 +255,14 @@ def in_order(true: list, pred: list) -> tuple[int, int]:
 
 
 def diff_blocks(true: list[str], pred: list[str]) -> list[str]:
+    """'- text' for each true block missed, '+ text' for each predicted block not true."""
     missing = Counter(map(squash, true)) - Counter(map(squash, pred))
     extra = Counter(map(squash, pred)) - Counter(map(squash, true))
-    return ([f"- {short(t)}" for t in missing.elements()] + [f"+ {short(t)}" for t in extra.elements()])
+    return [f"- {t}" for t in missing.elements()] + [f"+ {t}" for t in extra.elements()]
+
+
+def diff_items(true: list, pred: list) -> str:
+    return f"missing {list((Counter(true) - Counter(pred)).elements())}, extra {list((Counter(pred) - Counter(true)).elements())}"
 
 
 def _finish(counts: dict, out: dict) -> dict:
@@ -292,11 +297,11 @@ def score_sample(tree, truth: dict) -> dict:
         ok = (Counter(map(squash, t["bylines"])) == Counter(map(squash, p["bylines"]))
               and list(map(squash, t["authors"])) == list(map(squash, p["authors"])))
         count("bylines", ok, 1, f"expected {t['bylines']} {t['authors']}, got {p['bylines']} {p['authors']}")
-        count("speakers", *in_order(seq(t), seq(p)), f"{t['title']}: expected {seq(t)}, got {seq(p)}")
-        count("subheads", *in_order(list(map(squash, t["subheads"])), list(map(squash, p["subheads"]))),
-              f"expected {t['subheads']}, got {p['subheads']}")
+        count("speakers", *in_order(seq(t), seq(p)), f"{t['title']}: {diff_items(seq(t), seq(p))}")
+        subheads = [list(map(squash, a["subheads"])) for a in (t, p)]
+        count("subheads", *in_order(*subheads), f"{t['title']}: {diff_items(*subheads)}")
         jumps = [[(squash(j["text"]), str(j["page"]), j["direction"]) for j in a["jumps"]] for a in (t, p)]
-        count("jumps", *in_order(*jumps), f"expected {jumps[0]}, got {jumps[1]}")
+        count("jumps", *in_order(*jumps), f"{t['title']}: {diff_items(*jumps)}")
         for f in t["figures"]:
             found = any(same(f["caption"], g["caption"]) and same(f["credit"], g["credit"])
                         and list(map(squash, f["photographer"])) == list(map(squash, g["photographer"]))
@@ -402,8 +407,11 @@ def convert_text(name: str, body: str):
 
 
 def figures(r: dict, keys: tuple) -> str:
-    return " ".join(f"{k}{' F1' if 'f1' in r[k] else ''}={r[k].get('f1', r[k].get('accuracy')):.3f}"
-                    for k in keys)
+    def one(k):
+        if "f1" in r[k]:
+            return f"{k} F1={r[k]['f1']:.3f}"
+        return f"{k}={r[k]['accuracy']:.3f}" if r[k]["total"] else f"{k}=n/a"
+    return " ".join(one(k) for k in keys)
 
 
 SAMPLE_KEYS = ("paragraphs", "articles", "headlines", "titles", "bylines", "speakers", "subheads",
