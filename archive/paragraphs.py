@@ -112,8 +112,13 @@ def _is_break(p: _Info, n: _Info, use_indent: bool, nearby: Callable[[], str] | 
         return True  # a byline line ("□本报记者 刘茜") ends its block
     if p.heading and name_spans(ntext) and not _word_across(ptext, ntext, nearby):
         return True  # a line of names (a byline) after a headline
+    if not n.gap and _PAREN_LINE.match(ntext) and not ends_sentence(ptext):
+        return False  # a headline's bracketed column tag on its own line
     if n.width <= 3 and n.heading and not ends_sentence(ptext) and not n.gap:
-        return False  # the last few characters of a wrapped line
+        # the last few characters of a wrapped line, or a short byline
+        if _word_across(ptext, ntext, nearby):
+            return False
+        return bool(name_spans(ntext)) or ptext.endswith(("）", ")"))
     if re.search(r"\s\S$", ptext) and not n.gap:
         return False  # a phrase cut after its first character ("…计划 培")
     if SUBTITLE.match(ntext) and (p.heading or ends_sentence(ptext) or not has_punct(ntext)):
@@ -133,8 +138,6 @@ def _is_break(p: _Info, n: _Info, use_indent: bool, nearby: Callable[[], str] | 
     if p.heading:
         if n.gap:
             return True
-        if _PAREN_LINE.match(ntext):
-            return False  # a headline's bracketed tag on its own line
         if n.heading:  # a heading wrapped over two lines, or a headline and a byline
             if name_spans(ntext):
                 return True
@@ -151,7 +154,7 @@ def _is_break(p: _Info, n: _Info, use_indent: bool, nearby: Callable[[], str] | 
         return True  # a column break follows a full line and goes on mid-paragraph
     if n.heading and not n_full:
         return not _word_across(ptext, ntext, nearby)  # e.g. a kicker (with commas) above a headline
-    if not has_punct(ptext) and n_first and not ends_sentence(ntext):
+    if not has_punct(ptext) and n_first and not ends_sentence(ntext) and not _word_across(ptext, ntext, nearby):
         return True  # a full-width title line, then an indented first line
     if p_full or p_first or p_wide:
         return False  # the sentence goes on, across a column break if need be
