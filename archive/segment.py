@@ -262,15 +262,16 @@ def _split_bodies(items: list[Item]) -> list[list[Item]]:
 
 
 def _groups(items: list[Item], k: int) -> list[list[list[Item]]]:
-    """Ways to cut a headline run into k contiguous groups (each with a headline)."""
+    """Ways to cut a headline run into k contiguous groups, each with a headline line
+    (a run of bylines alone is one group)."""
     n = len(items)
-    if k <= 0:
-        return []
+    if k == 1:
+        return [[items]]
     options = []
     for cuts in itertools.combinations(range(1, n), k - 1):
         bounds = (0, *cuts, n)
         groups = [items[a:b] for a, b in zip(bounds, bounds[1:])]
-        if all(any(it.role in ("head", "sub") for it in g) and g[0].role != "byline" for g in groups):
+        if all(any(it.role in ("head", "sub") for it in g) for g in groups):
             options.append(groups)
         if len(options) > 400:
             break
@@ -284,6 +285,8 @@ def _group_prior(group: list[Item]) -> float:
         if b.gap and b.role != "byline":
             score -= 0.15
     if any(it.role == "byline" for it in group[:-1]):
+        score -= 0.5
+    if group[0].role == "byline":
         score -= 0.5
     return score
 
@@ -301,7 +304,7 @@ class Article:
 def _assign(run: list[Item], bodies: list[list[Item]]) -> tuple[float, list[Article]]:
     """Best split of a headline run into groups and their match to ``bodies``."""
     best: tuple[float, list[Article]] | None = None
-    heads_count = sum(1 for it in run if it.role in ("head", "sub"))
+    heads_count = max(1, sum(1 for it in run if it.role in ("head", "sub")))
     for k in range(min(len(bodies), heads_count), 0, -1):
         for groups in _groups(run, k):
             for chosen in itertools.combinations(range(len(bodies)), k):
@@ -316,8 +319,7 @@ def _assign(run: list[Item], bodies: list[list[Item]]) -> tuple[float, list[Arti
                     total -= 0.6 * (len(bodies) - k)  # untitled articles
                     if best is None or total > best[0] + 1e-9:
                         best = (total, arts)
-    if best is None:
-        return -0.6 * len(bodies), [Article(body=b) for b in bodies]
+    assert best is not None  # k == 1 always has the whole run as one group
     return best
 
 
