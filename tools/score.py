@@ -249,9 +249,8 @@ def homes(pairs: list[tuple]) -> dict:
 
 
 def in_order(true: list, pred: list) -> tuple[int, int]:
-    """(items matched in order, the longer length): extra items count against."""
-    right = sum(b.size for b in SequenceMatcher(None, true, pred, autojunk=False).get_matching_blocks())
-    return right, max(len(true), len(pred))
+    """(true items matched by predicted ones in order, true items)."""
+    return sum(b.size for b in SequenceMatcher(None, true, pred, autojunk=False).get_matching_blocks()), len(true)
 
 
 def diff_blocks(true: list[str], pred: list[str]) -> list[str]:
