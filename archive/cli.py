@@ -157,15 +157,11 @@ def _metadata(page: str, options: dict[str, Any]):
         place=options.pop("place", None),
         rights=options.pop("rights", None),
     )
-    merged = meta.merged(given)
-    if merged.date:
-        import datetime as dt
+    from archive.metadata import valid_date
 
-        try:
-            dt.date.fromisoformat(merged.date)
-        except ValueError as e:
-            raise click.BadParameter(f"{merged.date!r} is not YYYY-MM-DD", param_hint="--date") from e
-    return merged
+    if given.date and not valid_date(given.date):
+        raise click.BadParameter(f"{given.date!r} is not a date written YYYY-MM-DD", param_hint="--date")
+    return meta.merged(given)
 
 
 @cli.command("convert")
@@ -190,6 +186,10 @@ def convert_cmd(pages: tuple[str, ...], outdir: str, encoding: str | None, **opt
 
     from archive.pipeline import convert, output_name, write_atomic
 
+    names = [output_name(page) for page in pages]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise click.UsageError(f"two pages would both be written as {twice[0]}; convert them into separate folders")
     results = []
     for page in pages:
         meta = _metadata(page, dict(options))
@@ -220,18 +220,26 @@ def validate_cmd(files: tuple[str, ...], schema: str | None) -> None:
     """
     from archive.validate import validate_file
 
-    bad = 0
+    from archive.errors import InputError
+
+    bad = unreadable = 0
     for name in files:
-        problems = validate_file(name, schema)
+        try:
+            problems = validate_file(name, schema)
+        except InputError as e:
+            click.echo(f"archive: error: {e}", err=True)
+            unreadable += 1
+            continue
         for problem in problems:
             click.echo(f"{name}:{problem}")
         if problems:
             bad += 1
         else:
             log.info("%s: valid", name)
-    if bad:
-        click.echo(f"archive: {bad} of {len(files)} files invalid", err=True)
-        click.get_current_context().exit(int(ExitCode.problems_found))
+    if bad or unreadable:
+        click.echo(f"archive: {bad} of {len(files)} files invalid, {unreadable} unreadable", err=True)
+        code = ExitCode.bad_input if unreadable else ExitCode.problems_found
+        click.get_current_context().exit(int(code))
 
 
 @cli.command("text")

@@ -6,7 +6,7 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    """One table for every command (see README, "Exit codes")."""
+    """One table for every command (README "Exit codes"; docs/errors.md)."""
 
     ok = 0
     problems_found = 1  # the command ran and found problems

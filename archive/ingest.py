@@ -34,7 +34,7 @@ def read_bytes(path: str | Path) -> tuple[str, bytes]:
     if not p.exists():
         raise InputError(f"{p}: no such file; check the path")
     if p.is_dir():
-        raise InputError(f"{p}: is a directory; give a page file (or use `archive batch` for folders)")
+        raise InputError(f"{p}: is a directory; give a page file")
     try:
         return str(p), p.read_bytes()
     except OSError as e:
@@ -69,9 +69,9 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> tuple[str, st
                 raise InputError(f"{name}: has a {codec} byte-order mark but does not decode as {codec}") from e
             return text.lstrip("\ufeff"), codec
     if data.startswith(b"%PDF-"):
-        raise InputError(f"{name}: is a PDF; PDF pages are read by the PDF reader, not as text")
+        raise InputError(f"{name}: is a PDF; PDF input is not supported yet: extract its text first (e.g. pdftotext)")
     if _looks_binary(data):
-        raise InputError(f"{name}: looks like a binary file, not text; give extracted text or a PDF")
+        raise InputError(f"{name}: looks like a binary file, not text; give the text a PDF extractor produced")
     try:
         return data.decode("utf_8"), "utf_8"
     except UnicodeDecodeError:

@@ -9,6 +9,7 @@ Options override the page file, which overrides the issue file.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import sys
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -45,7 +46,9 @@ def _from_table(table: dict, where: str) -> Metadata:
     names = {f.name for f in fields(Metadata)}
     unknown = set(table) - names - {"pages"}
     if unknown:
-        raise InputError(f"{where}: unknown metadata keys {sorted(unknown)}; allowed: {sorted(names)}")
+        raise InputError(
+            f"{where}: unknown metadata keys {sorted(unknown)}; allowed: {sorted(names | {'pages'})}"
+        )
     values = {}
     for key in names & set(table):
         value = table[key]
@@ -55,18 +58,31 @@ def _from_table(table: dict, where: str) -> Metadata:
             raise InputError(f"{where}: {key} must be text")
         values[key] = str(value)
     meta = Metadata(**values)
-    if meta.date:
-        try:
-            _dt.date.fromisoformat(meta.date)
-        except ValueError as e:
-            raise InputError(f"{where}: date {meta.date!r} is not YYYY-MM-DD") from e
+    if meta.date and not valid_date(meta.date):
+        raise InputError(f"{where}: date {meta.date!r} is not a date written YYYY-MM-DD")
+    pages = table.get("pages", {})
+    if not isinstance(pages, dict) or not all(isinstance(v, (str, int)) for v in pages.values()):
+        raise InputError(f"{where}: [pages] must be a table of page labels, e.g. p02 = \"2\"")
     return meta
+
+
+def valid_date(text: str) -> bool:
+    """A calendar date written YYYY-MM-DD."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        _dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _load(path: Path) -> dict:
     try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
+        text = path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        return tomllib.loads(text)
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: metadata must be UTF-8 text; save the file as UTF-8") from e
     except (OSError, tomllib.TOMLDecodeError) as e:
         raise InputError(f"{path}: cannot read metadata ({e}); fix the TOML or remove the file") from e
 

@@ -53,6 +53,7 @@ FULL_TOLERANCE = 1.25  # em: a line this close to the column width is full
 INDENT = 2.0  # em: the usual paragraph indent
 WINDOW = 8  # lines on each side used to estimate the column width
 NEARBY = 300  # lines on each side searched for a word cut by a line break
+GAP = 0.5  # share of a removed space's width that was printed: a Han-Latin gap is about a quarter em
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,7 @@ def _unbalanced(text: str) -> bool:
 def features(page: Page) -> list[_Info]:
     """The evidence for every non-blank line of a page."""
     lines = [line for line in page.lines if not line.blank]
-    widths = [width(line.text) + line.pad for line in lines]
+    widths = [width(line.text) + GAP * line.pad for line in lines]
     punct = [has_punct(line.text) for line in lines]
     mid = [
         (punct[i] or punct[i - 1]) and not ends_sentence(lines[i].text) and not ends_sentence(lines[i - 1].text)
@@ -239,3 +240,5 @@ def _block(group: Sequence[_Info], page: int) -> Block:
 def restore(doc: Document) -> list[list[Block]]:
     """Blocks of every page of a normalized document."""
     return [restore_page(page) for page in doc.pages]
+
+

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from archive.errors import InputError
 from archive.ingest import read_page
 from archive.metadata import Metadata
 from archive.model import Document, Node
@@ -59,8 +60,11 @@ def output_name(path: str | Path, suffix: str = ".tei.xml") -> str:
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temp file in the same folder and a rename."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise InputError(f"{path.parent}: cannot write there ({e.strerror or e}); choose another output folder") from e
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)

@@ -22,7 +22,8 @@ def make_source(raw: str, name: str = "generated") -> Source:
     for a binary file; normalization must still cope with them.)
     """
     text, ends = unify_line_ends(raw)
-    return Source(name, hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest(), "utf_8", text, ends)
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+    return Source(name, digest, "utf_8", text, ends)
 
 
 def replay(text: str, edits: Iterable[Edit]) -> str:
@@ -37,9 +38,8 @@ def replay(text: str, edits: Iterable[Edit]) -> str:
     for e in sorted(edits, key=lambda e: e.offset):
         assert e.before, f"edit covers no source text: {e}"
         assert e.offset >= pos, f"edit overlaps the one before it: {e}"
-        assert text[e.offset : e.offset + len(e.before)] == e.before, (
-            f"edit does not match the input at {e.offset}: {e} vs {text[e.offset : e.offset + len(e.before)]!r}"
-        )
+        found = text[e.offset : e.offset + len(e.before)]
+        assert found == e.before, f"edit does not match the input: {e} vs {found!r}"
         out.append(text[pos : e.offset])
         out.append("\f" if e.rule == "page-break" else e.after)
         pos = e.offset + len(e.before)
@@ -87,14 +87,14 @@ def bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "missing": (missing, f"{missing}: no such file; check the path"),
         "directory": (
             directory,
-            f"{directory}: is a directory; give a page file (or use `archive batch` for folders)",
+            f"{directory}: is a directory; give a page file",
         ),
         "empty": (empty, f"{empty}: the file is empty; give a page with text"),
         "whitespace": (blank, f"{blank}: holds only whitespace; give a page with text"),
         "whitespace-bom": (blank_bom, f"{blank_bom}: holds only whitespace; give a page with text"),
         "whitespace-utf16": (blank16, f"{blank16}: holds only whitespace; give a page with text"),
-        "binary": (png, f"{png}: looks like a binary file, not text; give extracted text or a PDF"),
-        "pdf": (pdf, f"{pdf}: is a PDF; PDF pages are read by the PDF reader, not as text"),
+        "binary": (png, f"{png}: looks like a binary file, not text; give the text a PDF extractor produced"),
+        "pdf": (pdf, f"{pdf}: is a PDF; PDF input is not supported yet: extract its text first (e.g. pdftotext)"),
         "undecodable": (
             undecodable,
             f"{undecodable}: decodes in none of UTF-8, UTF-16, GB18030 or Big5; "

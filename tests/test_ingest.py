@@ -84,7 +84,9 @@ def test_encoding_option_wrong_codec(tmp_path):
     path = write(tmp_path, "中文".encode("gbk"))
     with pytest.raises(InputError) as e:
         read_page(path, encoding="utf-8")
-    assert str(e.value) == f"{path}: not valid utf-8 (byte 0); check --encoding or omit it to detect"
+    assert str(e.value) == (
+        f"{path}: not valid utf-8 (byte 0); check --encoding or omit it to detect"
+    )
 
 
 @pytest.mark.parametrize(

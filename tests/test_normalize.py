@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import SEED, check_positions, make_source, replay, as_printed
+from helpers import SEED, as_printed, check_positions, make_source, replay
 
 from archive.ingest import read_page
 from archive.model import Edit

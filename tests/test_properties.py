@@ -1,10 +1,10 @@
-"""Properties of ingest, normalization and paragraph restoration on generated newspaper-like text."""
+"""Properties of ingest, normalization and paragraph restoration on generated newspaper text."""
 
 from __future__ import annotations
 
 import re
 
-from helpers import check_positions, make_source, nonspace, replay, as_printed
+from helpers import as_printed, check_positions, make_source, nonspace, replay
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +15,11 @@ from archive.paragraphs import restore
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-HAN = "高质量发展看昌吉本报讯记者左晓雨报道州召开人才工作新闻发布会党委常委组织部长王路平介绍\uf900\u8c48"
+HAN = (
+    "高质量发展看昌吉本报讯记者左晓雨报道州召开人才工作新闻发布会党委常委组织部长王路平介绍"
+    "\uf900\u8c48"  # a compatibility ideograph and its unified form
+)
+LOWER = "abcdefghijklmnopqrstuvwxyz"
 PUNCT = "，。、；：？！“”《》（）"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 ODD_SPACE = "\t\u00a0\u3000\u2002\u2000"
@@ -25,13 +29,17 @@ CONTROL = "\x01\x0b\x1f"
 han = st.text(alphabet=HAN, min_size=1, max_size=8)
 punct = st.sampled_from(PUNCT)
 digits = st.text(alphabet="0123456789", min_size=1, max_size=5)
-word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_size=8)
+word = st.text(alphabet=LOWER + LOWER.upper(), min_size=1, max_size=8)
 spaces = st.text(alphabet=" ", min_size=1, max_size=3)
 odd_space = st.sampled_from(ODD_SPACE)
 zero_width = st.sampled_from(ZERO_WIDTH)
 # a letter with its combining marks, or a kana with the voicing mark NFC composes
 accented = st.one_of(
-    st.builds(lambda c, m: c + m, st.sampled_from("aeiouc"), st.text(alphabet=COMBINING, min_size=1, max_size=2)),
+    st.builds(
+        lambda c, m: c + m,
+        st.sampled_from("aeiouc"),
+        st.text(alphabet=COMBINING, min_size=1, max_size=2),
+    ),
     st.just("か\u3099"),
     st.sampled_from(COMBINING),  # a stray mark
 )
@@ -46,7 +54,8 @@ def letter_spaced(draw) -> str:
     if draw(st.booleans()):
         gaps = [draw(st.sampled_from(GAPS))] * (len(chars) - 1)
     else:
-        gaps = draw(st.lists(st.sampled_from(GAPS), min_size=len(chars) - 1, max_size=len(chars) - 1))
+        n = len(chars) - 1
+        gaps = draw(st.lists(st.sampled_from(GAPS), min_size=n, max_size=n))
     return chars[0] + "".join(g + c for g, c in zip(gaps, chars[1:], strict=True))
 
 
@@ -79,7 +88,7 @@ def page_text(draw) -> str:
     out = []
     for i, text in enumerate(lines):
         if i and lines[i - 1].endswith("-") and draw(st.booleans()):
-            text = draw(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=6)) + text
+            text = draw(st.text(alphabet=LOWER, min_size=1, max_size=6)) + text
         if draw(st.integers(0, 9)) == 0:
             text = "\f" + text if draw(st.booleans()) else text + "\f"
         out.append(text)
@@ -118,7 +127,7 @@ def test_normalized_lines_are_clean(raw):
     for page in doc.pages:
         for ln in page.lines:
             assert ln.text == ln.text.strip()
-            assert not re.search(r"[^\S ]|[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b-\x1f]", ln.text)
+            assert not re.search(rf"[^\S ]|[{ZERO_WIDTH}\x00-\x08\x0b-\x1f]", ln.text)
 
 
 @SETTINGS
