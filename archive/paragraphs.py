@@ -93,12 +93,15 @@ def _indent_informative(lines: Sequence[Line]) -> bool:
     return 0 < indented <= len(lines) * 0.6
 
 
-def _is_break(p: _Info, n: _Info, use_indent: bool, nearby: Callable[[], str] | None = None) -> bool:
+def _is_break(
+    p: _Info, n: _Info, use_indent: bool, nearby: Callable[[], str] | None = None, p_opens: bool = True
+) -> bool:
     """Decide whether a new block starts at ``n``, after ``p``.
 
     ``nearby`` gives the text of the lines around the break: a character
     pair that the break cuts and that occurs there is evidence of a word
-    wrapped across the break.
+    wrapped across the break. ``p_opens`` tells whether ``p`` opened its
+    block (only a block's first line can have lost an indent).
     """
     if use_indent and n.line.indent >= 1:
         return True
@@ -109,6 +112,8 @@ def _is_break(p: _Info, n: _Info, use_indent: bool, nearby: Callable[[], str] | 
         return False
     if not n.gap and (_GOES_ON.search(ptext) or _unbalanced(ptext) or _DATELINE.fullmatch(ptext)):
         return False
+    if not n.gap and _unopened(ntext):
+        return False  # a line that closes a quote or bracket it did not open goes on from the text before
     if p.heading and _MARKED.match(ptext) and p.width <= 12:
         return True  # a byline line ("□本报记者 刘茜") ends its block
     if p.heading and name_spans(ntext) and not _word_across(ptext, ntext, nearby):
@@ -146,15 +151,19 @@ def _is_break(p: _Info, n: _Info, use_indent: bool, nearby: Callable[[], str] | 
         # a paragraph's first line that happens to hold no punctuation
         return not (column - 3.5 <= p.width <= column + 1 and n_full)
     if ends_sentence(ptext):
-        if p_first and not n.gap and n_full and not n.heading:
+        if p_first and p_opens and not n.gap and n_full and not n.heading:
             return False  # an indented first line that ends a sentence; the paragraph goes on
         if not p_full or n.gap:
             return True
-        return n_first or n.heading  # a full last line, then an indented first line or a subhead
+        if n_first or n.heading:
+            return True  # a full last line, then an indented first line or a subhead
+        # a short line is a block's last line only if it ends one
+        return n.width < n.column - INDENT - 0.75 and not (ends_sentence(ntext) or _PAUSE.search(ntext))
     if n.gap and (n.heading or n_first or not (p_full or p_first or p_wide)):
         return True  # a column break follows a full line and goes on mid-paragraph
     if n.heading and not n_full:
-        return not _word_across(ptext, ntext, nearby)  # e.g. a kicker (with commas) above a headline
+        # e.g. a kicker (with commas) above a headline; but a line ending in a lead-in dash ends a text
+        return not (_word_across(ptext, ntext, nearby) or ntext.endswith("——"))
     if not has_punct(ptext) and n_first and not ends_sentence(ntext) and not _word_across(ptext, ntext, nearby):
         return True  # a full-width title line, then an indented first line
     if p_full or p_first or p_wide:
@@ -173,6 +182,15 @@ def _word_across(ptext: str, ntext: str, nearby: Callable[[], str] | None) -> bo
 def _unbalanced(text: str) -> bool:
     """An opening quote or bracket whose closing partner is not on the line."""
     return any(text.count(a) > text.count(b) for a, b in _PAIRS)
+
+
+def _unopened(text: str) -> bool:
+    """A closing quote or bracket before any opening partner on the line."""
+    for a, b in _PAIRS:
+        i = text.find(b)
+        if i >= 0 and not 0 <= text.find(a) < i:
+            return True
+    return False
 
 
 def features(page: Page) -> list[_Info]:
@@ -207,17 +225,29 @@ def features(page: Page) -> list[_Info]:
     return infos
 
 
-def restore_page(page: Page) -> list[Block]:
-    """Group the lines of a page into blocks (paragraphs, headings ...)."""
-    infos = features(page)
+def breaks(infos: Sequence[_Info]) -> list[bool]:
+    """For every line of a page (as ``features`` gives them): does a new block start there?"""
     use_indent = _indent_informative([i.line for i in infos])
     texts = [i.line.text for i in infos]
-    blocks: list[list[_Info]] = []
+    out: list[bool] = []
+    opened = 0  # index of the line that opened the current block
     for i, info in enumerate(infos):
         def nearby(i: int = i) -> str:
             return "\n".join(texts[max(0, i - NEARBY) : i + NEARBY])
 
-        if i == 0 or _is_break(infos[i - 1], info, use_indent, nearby):
+        new = i == 0 or _is_break(infos[i - 1], info, use_indent, nearby, opened == i - 1)
+        if new:
+            opened = i
+        out.append(new)
+    return out
+
+
+def restore_page(page: Page) -> list[Block]:
+    """Group the lines of a page into blocks (paragraphs, headings ...)."""
+    infos = features(page)
+    blocks: list[list[_Info]] = []
+    for info, new in zip(infos, breaks(infos)):
+        if new:
             blocks.append([info])
         else:
             blocks[-1].append(info)

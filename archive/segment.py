@@ -221,21 +221,24 @@ def _body_runs(items: list[Item]) -> list[Run]:
     return runs
 
 
-def _is_subhead(runs: list[Run], i: int) -> bool:
-    """A lone headline line between two stretches of one article's body."""
+def _may_be_subhead(runs: list[Run], i: int) -> bool:
+    """A headline run that could be a subhead inside one article: headline lines
+    only (no subtitle, no byline), with body on both sides that does not end
+    or start an article there."""
     run = runs[i]
-    if run.kind != "heads" or len(run.items) != 1 or run.items[0].role != "head":
+    if run.kind != "heads" or len(run.items) > 2 or any(it.role != "head" for it in run.items):
         return False
     if i == 0 or i == len(runs) - 1:
         return False
     prev, nxt = runs[i - 1].items[-1], runs[i + 1].items[0]
-    if prev.role in ("jump", "fw", "credit") or nxt.role in ("lead", "fw", "jump", "credit"):
+    if prev.role in ("jump", "fw") or nxt.role in ("lead", "fw", "jump"):
         return False
-    if nxt.role == "q":
-        return True
-    if nxt.role == "a" or prev.role in ("q", "a"):
-        return True
     return _same_column(runs[i - 1].items, runs[i + 1].items)
+
+
+def _must_be_subhead(runs: list[Run], i: int) -> bool:
+    """A subhead right before a question: articles open with a lead, not a question."""
+    return _may_be_subhead(runs, i) and runs[i + 1].items[0].role == "q"
 
 
 def _column(items: Sequence[Item]) -> float:
@@ -323,42 +326,58 @@ def _assign(run: list[Item], bodies: list[list[Item]]) -> tuple[float, list[Arti
     return best
 
 
-def _layout(runs: list[Run], order: str) -> tuple[float, list[Article], list[Item]]:
-    """Articles when headline runs sit ``order`` ("before" or "after") their bodies."""
-    articles: list[Article] = []
-    leftovers: list[Item] = []
-    total = 0.0
+ARTICLE_COST = 0.35  # every article must earn its place: subheads are commoner than articles
+UNTITLED_COST = 0.6
+MAX_SUBHEADS = 10  # subheads one article may hold
 
-    def close(heads: list[Item] | None, bodies: list[list[Item]]) -> None:
-        nonlocal total
+
+def _chunk(heads: list[Item] | None, middle: list[Run]) -> tuple[float, list[Article]]:
+    """Articles of the body runs in ``middle`` (headline runs there are subheads),
+    titled from ``heads``."""
+    items = [it for run in middle for it in run.items]
+    bodies = _split_bodies(items)
+    if not bodies:
         if heads is None:
-            total -= 0.6 * len(bodies)
-            articles.extend(Article(body=b) for b in bodies)
-        elif not bodies:
-            leftovers.extend(heads)
-            total -= 0.3 * sum(1 for it in heads if it.role in ("head", "sub"))
-        else:
-            score, arts = _assign(heads, bodies)
-            total += score
-            articles.extend(arts)
+            return 0.0, []
+        return -0.3 * sum(1 for it in heads if it.role in ("head", "sub")), [Article(heads=heads)]
+    if heads is None:
+        return -(UNTITLED_COST + ARTICLE_COST) * len(bodies), [Article(body=b) for b in bodies]
+    score, arts = _assign(heads, bodies)
+    return score - ARTICLE_COST * len(bodies), arts
 
-    pending: list[list[Item]] = []
-    current: list[Item] | None = None
-    for run in runs:
-        if run.kind == "body":
-            pending.extend(_split_bodies(run.items))
-        elif order == "after":
-            close(run.items, pending)
-            pending = []
-        else:
-            if current is not None or pending:
-                close(current, pending)
-            current, pending = run.items, []
-    if order == "after":
-        close(None, pending) if pending else None
-    elif current is not None or pending:
-        close(current, pending)
-    return total, articles, leftovers
+
+def _layout(runs: list[Run], order: str) -> tuple[float, list[Article]]:
+    """Best articles when headline runs sit ``order`` ("before" or "after") their bodies.
+
+    Each headline run is either the headline run of the articles next to it or,
+    where possible, a subhead inside one article; the choice is made for the
+    whole page (dynamic programming over the headline runs).
+    """
+    forced = {i for i, run in enumerate(runs) if _must_be_subhead(runs, i)}
+    heads_at = [i for i, run in enumerate(runs) if run.kind == "heads" and i not in forced]
+    optional = {i for i in heads_at if _may_be_subhead(runs, i)}
+    # boundaries: -1 (page start), headline runs, len(runs) (page end)
+    marks = [-1, *heads_at, len(runs)]
+    best: dict[int, tuple[float, list[Article]]] = {0: (0.0, [])}
+    for b in range(1, len(marks)):
+        options = []
+        for a in range(b - 1, -1, -1):
+            inner = marks[a + 1 : b]
+            if any(m not in optional for m in inner):
+                break  # a headline run in between must be a subhead, and this one cannot
+            if len(inner) > MAX_SUBHEADS or a not in best:
+                continue
+            lo, hi = marks[a], marks[b]
+            middle = runs[lo + 1 : hi]
+            if order == "after":
+                heads = runs[hi].items if hi < len(runs) else None
+            else:
+                heads = runs[lo].items if lo >= 0 else None
+            score, arts = _chunk(heads, middle)
+            options.append((best[a][0] + score, best[a][1] + arts))
+        if options:
+            best[b] = max(options, key=lambda t: t[0])
+    return best[len(marks) - 1]
 
 
 # ---------------------------------------------------------------- trees
@@ -557,20 +576,8 @@ def segment_page(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozens
     top, items = _furniture(items)
     items = _figures(items)
     runs = _body_runs(items)
-    merged: list[Run] = []
-    for i, run in enumerate(runs):
-        if _is_subhead(runs, i):
-            run.items[0].role = "head"
-            merged[-1].items.extend(run.items)  # stays in the body as a subhead
-        elif merged and merged[-1].kind == run.kind == "body":
-            merged[-1].items.extend(run.items)
-        else:
-            merged.append(Run(run.kind, list(run.items)))
-    runs = merged
     layouts = [_layout(runs, order) for order in ("after", "before")]
-    score, articles, leftovers = max(layouts, key=lambda t: t[0])
-    if leftovers:
-        articles.append(Article(heads=[it for it in leftovers]))
+    score, articles = max(layouts, key=lambda t: t[0])
     articles = _place_figures(articles)
     return top + [build_article(a) for a in articles if a.heads or a.body]
 
