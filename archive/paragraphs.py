@@ -140,16 +140,18 @@ def _is_break(
     if p_wide != n_wide:
         return True  # a different frame: caption, spanning headline
     if _PAUSE.search(ptext) and not p_full:
-        return bool(n.gap) or n_first or n.heading or p.heading  # "…原则：" then a list item
+        # "…原则：" then a list item; a line shorter than a first line ends its block
+        return bool(n.gap) or n_first or n.heading or p.heading or p.width < column - INDENT - 0.75
     if p.heading:
-        if n.gap:
-            return True
+        if n.gap:  # a column break inside a first line that holds no punctuation cuts a word
+            return not (n_full and not n.heading and _word_across(ptext, ntext, nearby))
         if n.heading:  # a heading wrapped over two lines, or a headline and a byline
             if name_spans(ntext):
                 return True
             return not (p_full or n.width <= p.width / 2 or _word_across(ptext, ntext, nearby))
-        # a paragraph's first line that happens to hold no punctuation
-        return not (column - 3.5 <= p.width <= column + 1 and n_full)
+        # a paragraph's first line that happens to hold no punctuation, then a full line or its short last line
+        n_last = n.width < n.column - INDENT - 0.75 and has_punct(ntext) and not _PAUSE.search(ntext)
+        return not (column - 3.5 <= p.width <= column + 1 and (n_full or n_last))
     if ends_sentence(ptext):
         if p_first and p_opens and not n.gap and n_full and not n.heading:
             return False  # an indented first line that ends a sentence; the paragraph goes on
@@ -163,7 +165,10 @@ def _is_break(
         return True  # a column break follows a full line and goes on mid-paragraph
     if n.heading and not n_full:
         # e.g. a kicker (with commas) above a headline; but a line ending in a lead-in dash ends a text
-        return not (_word_across(ptext, ntext, nearby) or ntext.endswith("——"))
+        if _word_across(ptext, ntext, nearby) or ntext.endswith("——"):
+            return False
+        # a headline holding commas, wrapped: its short first line opens the block
+        return not (p_opens and not p_full and not ptext.endswith("——") and not name_spans(ntext))
     if not has_punct(ptext) and n_first and not ends_sentence(ntext) and not _word_across(ptext, ntext, nearby):
         return True  # a full-width title line, then an indented first line
     if p_full or p_first or p_wide:

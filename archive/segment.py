@@ -231,9 +231,18 @@ def _may_be_subhead(runs: list[Run], i: int) -> bool:
     if i == 0 or i == len(runs) - 1:
         return False
     prev, nxt = runs[i - 1].items[-1], runs[i + 1].items[0]
-    if prev.role in ("jump", "fw") or nxt.role in ("lead", "fw", "jump"):
-        return False
-    return _same_column(runs[i - 1].items, runs[i + 1].items)
+    return not (prev.role in ("jump", "fw") or nxt.role in ("lead", "fw", "jump"))
+
+
+def _subhead_score(runs: list[Run], i: int) -> float:
+    """Evidence that the body on both sides of run ``i`` is one article: the same
+    column width, and words that carry on across the run (cohesion)."""
+    before, after = runs[i - 1].items, runs[i + 1].items
+    tail = _bigrams("".join(it.text for it in before)[-300:])
+    head = _bigrams("".join(it.text for it in after)[:300])
+    cohesion = len(tail & head) / max(1, min(len(tail), len(head)))
+    column = COLUMN_BONUS if _same_column(before, after) else -COLUMN_BONUS
+    return COHESION_WEIGHT * (cohesion - COHESION_MEAN) + column
 
 
 def _must_be_subhead(runs: list[Run], i: int) -> bool:
@@ -327,6 +336,9 @@ def _assign(run: list[Item], bodies: list[list[Item]]) -> tuple[float, list[Arti
 
 
 ARTICLE_COST = 0.35  # every article must earn its place: subheads are commoner than articles
+COHESION_WEIGHT = 10.0
+COHESION_MEAN = 0.045  # share of word pairs carried across a subhead: above, one article
+COLUMN_BONUS = 0.3
 UNTITLED_COST = 0.6
 MAX_SUBHEADS = 10  # subheads one article may hold
 
@@ -355,7 +367,7 @@ def _layout(runs: list[Run], order: str) -> tuple[float, list[Article]]:
     """
     forced = {i for i, run in enumerate(runs) if _must_be_subhead(runs, i)}
     heads_at = [i for i, run in enumerate(runs) if run.kind == "heads" and i not in forced]
-    optional = {i for i in heads_at if _may_be_subhead(runs, i)}
+    optional = {i: _subhead_score(runs, i) for i in heads_at if _may_be_subhead(runs, i)}
     # boundaries: -1 (page start), headline runs, len(runs) (page end)
     marks = [-1, *heads_at, len(runs)]
     best: dict[int, tuple[float, list[Article]]] = {0: (0.0, [])}
@@ -374,6 +386,7 @@ def _layout(runs: list[Run], order: str) -> tuple[float, list[Article]]:
             else:
                 heads = runs[lo].items if lo >= 0 else None
             score, arts = _chunk(heads, middle)
+            score += sum(optional[m] for m in inner)
             options.append((best[a][0] + score, best[a][1] + arts))
         if options:
             best[b] = max(options, key=lambda t: t[0])
