@@ -157,7 +157,7 @@ def _is_break(
             return False  # an indented first line that ends a sentence; the paragraph goes on
         if not p_full or n.gap:
             return True
-        if n_first or n.heading:
+        if n_first or n.heading or n.width == n.column - FULL_TOLERANCE:
             return True  # a full last line, then an indented first line or a subhead
         # a short line is a block's last line only if it ends one
         return n.width < n.column - INDENT - 0.75 and not (ends_sentence(ntext) or _PAUSE.search(ntext))

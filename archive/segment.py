@@ -32,7 +32,8 @@ _ROLE_WORDS = r"(?:特约记者|记者|通讯员|实习生|评论员|特约撰�
 BYLINE = re.compile(
     rf"^[□■◆●]?\s*(?:本报|新华社|中新社|人民日报)?{_ROLE_WORDS}[\s　]*(?P<names>[^\s，。：:（）()].*?)\s*(?:报道)?$"
 )
-CREDIT = re.compile(r"^(?P<body>.{1,40}?)(?:摄影报道|摄影|摄|供图)\s*$")
+CREDIT = re.compile(r"^(?P<body>.{1,40}?)(?:摄影|摄|供图)\s*(?:[（(][^（()）]{1,12}[）)])?\s*$")
+_MARKER = re.compile(r"^[□■◆●]\s*")
 JUMP = re.compile(
     r"^[（(]\s*(?P<dir>下转|上接|转|接)\s*第?\s*(?P<page>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[版页]?\s*[）)]$"
 )
@@ -98,7 +99,9 @@ def byline_marks(text: str) -> tuple[Mark, ...] | None:
         marks = _name_marks(stripped, names_start, names_end)
         if marks:
             return marks
-    marks = tuple(Mark(s, e) for s, e in name_spans(stripped))
+    lead = _MARKER.match(stripped)
+    skip = lead.end() if lead else 0
+    marks = tuple(Mark(skip + s, skip + e) for s, e in name_spans(stripped[skip:]))
     return marks or None
 
 
@@ -111,7 +114,9 @@ def credit_marks(text: str) -> tuple[Mark, ...] | None:
     if inner:
         marks = _name_marks(body, inner.start("names"), inner.end("names"))
     else:
-        marks = tuple(Mark(s, e) for s, e in name_spans(body))
+        lead = _MARKER.match(body)
+        skip = lead.end() if lead else 0
+        marks = tuple(Mark(skip + s, skip + e) for s, e in name_spans(body[skip:], strict=False))
     return marks or None
 
 
@@ -575,7 +580,9 @@ def _furniture(items: list[Item]) -> tuple[list[Node], list[Item]]:
         nxt = items[i + 1] if i + 1 < len(items) else None
         if it.role == "fw":
             nodes.append(Node("fw", it.block, attrs=dict(it.attrs)))
-        elif it.role == "head" and len(it.text) <= 8 and nxt is not None and nxt.role == "fw":
+        elif i == 0 and it.role == "head" and len(it.text) <= 8 and nxt is not None and (
+            nxt.role == "fw" or (len(it.text) <= 4 and nxt.role in ("head", "sub"))
+        ):
             nodes.append(Node("fw", it.block, attrs={"type": "section"}))
         else:
             break
