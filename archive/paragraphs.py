@@ -157,8 +157,9 @@ def _is_break(
             return False  # an indented first line that ends a sentence; the paragraph goes on
         if not p_full or n.gap:
             return True
-        if n_first or n.heading or n.width == n.column - FULL_TOLERANCE:
-            return True  # a full last line, then an indented first line or a subhead
+        # a full last line, then an indented first line (at the edge of full: a comma hangs) or a subhead
+        if n.heading or n.column - INDENT - 0.75 <= n.width <= n.column - FULL_TOLERANCE:
+            return True
         # a short line is a block's last line only if it ends one
         return n.width < n.column - INDENT - 0.75 and not (ends_sentence(ntext) or _PAUSE.search(ntext))
     if n.gap and (n.heading or n_first or not (p_full or p_first or p_wide)):
@@ -275,5 +276,3 @@ def _block(group: Sequence[_Info], page: int) -> Block:
 def restore(doc: Document) -> list[list[Block]]:
     """Blocks of every page of a normalized document."""
     return [restore_page(page) for page in doc.pages]
-
-

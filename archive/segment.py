@@ -34,6 +34,10 @@ BYLINE = re.compile(
 )
 CREDIT = re.compile(r"^(?P<body>.{1,40}?)(?:摄影|摄|供图)\s*(?:[（(][^（()）]{1,12}[）)])?\s*$")
 _MARKER = re.compile(r"^[□■◆●]\s*")
+_PARENS = re.compile(r"^[（(][^（()）]*[）)]$")  # a whole block in brackets: a note, not a title
+_PAREN_NAMES = re.compile(
+    rf"^[（(]\s*(?:据\S{{0,10}}?电\s*)?(?:本报)?(?:{_ROLE_WORDS})?\s*(?P<names>[^（()）]{{2,30}}?)\s*(?:整理|报道|采写)?\s*[）)]$"
+)
 JUMP = re.compile(
     r"^[（(]\s*(?P<dir>下转|上接|转|接)\s*第?\s*(?P<page>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[版页]?\s*[）)]$"
 )
@@ -148,6 +152,11 @@ def classify(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()
             item.role, item.marks = "credit", marks
         elif len(text) <= 40 and (marks := byline_marks(text)) is not None:
             item.role, item.marks = "byline", marks
+        elif _PARENS.match(text):
+            m = _PAREN_NAMES.match(text)
+            marks = _name_marks(text, m.start("names"), m.end("names")) if m else ()
+            if marks:
+                item.role, item.marks = "byline", marks
         elif QUESTION.match(text):
             item.role = "q"
         elif DATELINE.match(text) or LEAD_BYLINE.match(text):
@@ -598,6 +607,8 @@ def segment_page(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozens
     runs = _body_runs(items)
     layouts = [_layout(runs, order) for order in ("after", "before")]
     score, articles = max(layouts, key=lambda t: t[0])
+    while articles and not articles[0].body and len(articles[0].heads) == 1 and len(articles[0].heads[0].text) <= 8:
+        top.append(Node("fw", articles.pop(0).heads[0].block, attrs={"type": "section"}))  # a label above the page
     articles = _place_figures(articles)
     return top + [build_article(a) for a in articles if a.heads or a.body]
 
