@@ -287,17 +287,20 @@ def _split_bodies(items: list[Item]) -> list[list[Item]]:
     return [b for b in out if b]
 
 
-def _groups(items: list[Item], k: int) -> list[list[list[Item]]]:
-    """Ways to cut a headline run into k contiguous groups, each with a headline line
-    (a run of bylines alone is one group)."""
+def _groups(items: list[Item], k: int, cut: int = 0) -> list[list[list[Item]]]:
+    """Ways to cut headline items into k contiguous groups, each with a headline line
+    (a run of bylines alone is one group), cut at ``cut`` if given."""
     n = len(items)
-    if k == 1:
+    if k == 1 and not cut:
         return [[items]]
     options = []
     for cuts in itertools.combinations(range(1, n), k - 1):
+        if cut and cut not in cuts:
+            continue
         bounds = (0, *cuts, n)
         groups = [items[a:b] for a, b in zip(bounds, bounds[1:])]
-        if all(any(it.role in ("head", "sub") for it in g) for g in groups):
+        if all(any(it.role in ("head", "sub") for it in g) or all(it.role == "byline" for it in g)
+               for g in groups):
             options.append(groups)
         if len(options) > 400:
             break
@@ -327,12 +330,16 @@ class Article:
         return {it.index for it in (*self.heads, *self.body)}
 
 
-def _assign(run: list[Item], bodies: list[list[Item]]) -> tuple[float, list[Article]]:
-    """Best split of a headline run into groups and their match to ``bodies``."""
+def _assign(run: list[Item], bodies: list[list[Item]], cut: int = 0) -> tuple[float, list[Article]]:
+    """Best split of headline items into groups and their match to ``bodies``;
+    no group spans ``cut`` (items from two different runs)."""
     best: tuple[float, list[Article]] | None = None
     heads_count = max(1, sum(1 for it in run if it.role in ("head", "sub")))
-    for k in range(min(len(bodies), heads_count), 0, -1):
-        for groups in _groups(run, k):
+    two = 0 < cut < len(run)
+    for k in range(min(len(bodies), heads_count) + two, 0, -1):
+        for groups in _groups(run, k, cut if two else 0):
+            if len(groups) > len(bodies):
+                continue
             for chosen in itertools.combinations(range(len(bodies)), k):
                 perms = itertools.permutations(chosen) if k <= 3 else [chosen]
                 for perm in perms:
@@ -345,7 +352,8 @@ def _assign(run: list[Item], bodies: list[list[Item]]) -> tuple[float, list[Arti
                     total -= 0.6 * (len(bodies) - k)  # untitled articles
                     if best is None or total > best[0] + 1e-9:
                         best = (total, arts)
-    assert best is not None  # k == 1 always has the whole run as one group
+    if best is None:  # the items cannot be shared out: an impossible layout
+        return -100.0, [Article(heads=run), *(Article(body=b) for b in bodies)]
     return best
 
 
@@ -355,56 +363,77 @@ COHESION_MEAN = 0.045  # share of word pairs carried across a subhead: above, on
 COLUMN_BONUS = 0.3
 UNTITLED_COST = 0.6
 MAX_SUBHEADS = 10  # subheads one article may hold
+SHARED_COST = 0.1  # a headline run split between the articles above and below it
 
 
-def _chunk(heads: list[Item] | None, middle: list[Run]) -> tuple[float, list[Article]]:
+def _chunk(heads: list[Item], cut: int, middle: list[Run]) -> tuple[float, list[Article]]:
     """Articles of the body runs in ``middle`` (headline runs there are subheads),
-    titled from ``heads``."""
+    titled from ``heads``: the items before ``cut`` come from the headline run
+    above the bodies, the rest from the run below them."""
     items = [it for run in middle for it in run.items]
     bodies = _split_bodies(items)
     if not bodies:
-        if heads is None:
-            return 0.0, []
-        return -0.3 * sum(1 for it in heads if it.role in ("head", "sub")), [Article(heads=heads)]
-    if heads is None:
+        return -0.3 * sum(1 for it in heads if it.role in ("head", "sub")), [Article(heads=heads)] if heads else []
+    if not any(it.role in ("head", "sub", "byline") for it in heads):
         return -(UNTITLED_COST + ARTICLE_COST) * len(bodies), [Article(body=b) for b in bodies]
-    score, arts = _assign(heads, bodies)
+    score, arts = _assign(heads, bodies, cut)
     return score - ARTICLE_COST * len(bodies), arts
 
 
-def _layout(runs: list[Run], order: str) -> tuple[float, list[Article]]:
-    """Best articles when headline runs sit ``order`` ("before" or "after") their bodies.
+def _cuts(items: list[Item]) -> list[int]:
+    """Where a headline run may be shared between the articles above and below it:
+    after a byline or subtitle, or at a blank line (and at its two ends)."""
+    cuts = {0, len(items)}
+    for k in range(1, len(items)):
+        if items[k - 1].role in ("byline", "sub") or items[k].gap:
+            cuts.add(k)
+    return sorted(cuts)
 
-    Each headline run is either the headline run of the articles next to it or,
-    where possible, a subhead inside one article; the choice is made for the
-    whole page (dynamic programming over the headline runs).
+
+def _layout(runs: list[Run]) -> tuple[float, list[Article]]:
+    """Best articles of a page.
+
+    Each headline run is either a subhead inside one article or holds the
+    headline groups of the articles next to it: those after the bodies above it
+    (extractors often put headlines after their article), those before the
+    bodies below it, or some of each. The choice is made for the whole page by
+    dynamic programming over the headline runs.
     """
     forced = {i for i, run in enumerate(runs) if _must_be_subhead(runs, i)}
     heads_at = [i for i, run in enumerate(runs) if run.kind == "heads" and i not in forced]
     optional = {i: _subhead_score(runs, i) for i in heads_at if _may_be_subhead(runs, i)}
-    # boundaries: -1 (page start), headline runs, len(runs) (page end)
-    marks = [-1, *heads_at, len(runs)]
-    best: dict[int, tuple[float, list[Article]]] = {0: (0.0, [])}
+    marks = [-1, *heads_at, len(runs)]  # -1: page start, len(runs): page end
+
+    def items_of(m: int) -> list[Item]:
+        return runs[m].items if 0 <= m < len(runs) else []
+
+    cuts = {m: _cuts(items_of(m)) for m in marks}
+    # best[(b, c)]: the page up to headline run marks[b], of which items [:c] are used
+    best: dict[tuple[int, int], tuple[float, list[Article]]] = {(0, 0): (0.0, [])}
     for b in range(1, len(marks)):
-        options = []
-        for a in range(b - 1, -1, -1):
-            inner = marks[a + 1 : b]
-            if any(m not in optional for m in inner):
-                break  # a headline run in between must be a subhead, and this one cannot
-            if len(inner) > MAX_SUBHEADS or a not in best:
-                continue
-            lo, hi = marks[a], marks[b]
-            middle = runs[lo + 1 : hi]
-            if order == "after":
-                heads = runs[hi].items if hi < len(runs) else None
-            else:
-                heads = runs[lo].items if lo >= 0 else None
-            score, arts = _chunk(heads, middle)
-            score += sum(optional[m] for m in inner)
-            options.append((best[a][0] + score, best[a][1] + arts))
-        if options:
-            best[b] = max(options, key=lambda t: t[0])
-    return best[len(marks) - 1]
+        hi = marks[b]
+        below = items_of(hi)
+        for cb in cuts[hi]:
+            options = []
+            for a in range(b - 1, -1, -1):
+                inner = marks[a + 1 : b]
+                if any(m not in optional for m in inner) or len(inner) > MAX_SUBHEADS:
+                    break  # a run in between must be a subhead, and this one cannot
+                lo = marks[a]
+                middle = runs[lo + 1 : hi]
+                bonus = sum(optional[m] for m in inner)
+                for ca in cuts[lo]:
+                    if (a, ca) not in best:
+                        continue
+                    above = items_of(lo)[ca:]
+                    score, arts = _chunk(above + below[:cb], len(above), middle)
+                    if 0 < cb < len(below):
+                        score -= SHARED_COST
+                    previous = best[(a, ca)]
+                    options.append((previous[0] + score + bonus, previous[1] + arts))
+            if options:
+                best[(b, cb)] = max(options, key=lambda t: t[0])
+    return best[(len(marks) - 1, 0)]
 
 
 # ---------------------------------------------------------------- trees
@@ -604,9 +633,14 @@ def segment_page(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozens
     items = classify(blocks, spaced_lines)
     top, items = _furniture(items)
     items = _figures(items)
-    runs = _body_runs(items)
-    layouts = [_layout(runs, order) for order in ("after", "before")]
-    score, articles = max(layouts, key=lambda t: t[0])
+    floating = [it for it in items if it.role == "figure" and _alone(items, it)]
+    runs = _body_runs([it for it in items if it not in floating])
+    score, articles = _layout(runs)
+    if floating and not articles:
+        articles = [Article()]
+    for fig in floating:  # a photo between headline runs belongs to no body: place it by its caption
+        max(articles, key=lambda a: _fig_match(_caption(fig), a) + (0.05 if a.indexes() & _near(fig) else 0)
+            ).figures.append(fig)
     while articles and not articles[0].body and len(articles[0].heads) == 1 and len(articles[0].heads[0].text) <= 8:
         top.append(Node("fw", articles.pop(0).heads[0].block, attrs={"type": "section"}))  # a label above the page
     articles = _place_figures(articles)
@@ -621,16 +655,30 @@ def _place_figures(articles: list[Article]) -> list[Article]:
             if not art.body or art.body[pos].role != "figure":
                 continue
             fig = art.body[pos]
-            node = fig.attrs["node"]
-            caption = [Item(c.block, "head") for c in node.children if c.kind == "caption"]  # type: ignore[union-attr]
+            caption = _caption(fig)
             if not caption:
                 continue
-            near = set(range(fig.index - 3, fig.index + 4)) - {fig.index}
-            best = max(articles, key=lambda a: _fig_match(caption, a) + (0.05 if a.indexes() & near else 0))
+            best = max(articles, key=lambda a: _fig_match(caption, a) + (0.05 if a.indexes() & _near(fig) else 0))
             if best is not art and _fig_match(caption, best) > _fig_match(caption, art) + 0.05:
                 art.body.remove(fig)
                 best.figures.append(fig)
     return articles
+
+
+def _alone(items: list[Item], fig: Item) -> bool:
+    """A figure with no body text on either side (only headline material or the page edge)."""
+    k = items.index(fig)
+    around = [items[j].role for j in (k - 1, k + 1) if 0 <= j < len(items)]
+    return all(r in ("head", "sub", "byline", "figure", "fw") for r in around)
+
+
+def _caption(fig: Item) -> list[Item]:
+    node = fig.attrs["node"]
+    return [Item(c.block, "head") for c in node.children if c.kind == "caption"]  # type: ignore[union-attr]
+
+
+def _near(fig: Item) -> set[int]:
+    return set(range(fig.index - 3, fig.index + 4)) - {fig.index}
 
 
 def _fig_match(caption: list[Item], art: Article) -> float:
