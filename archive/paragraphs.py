@@ -45,7 +45,7 @@ _GOES_ON = re.compile(r"[，、“‘（《〈【]$")
 # ... and one ending in these may end a paragraph (a list item, an introduction).
 _PAUSE = re.compile(r"(?:[；;：:]|——)[”’」』）)]*$")
 _PAREN_LINE = re.compile(r"^[（(][^（()）]{1,30}[）)]$")
-_PAIRS = ("“”", "‘’", "（）", "《》", "【】", "〈〉")
+_PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"), ("【", "】"), ("〈", "〉"))
 _LATIN_END = re.compile(r"[A-Za-z.,;:!?)]$")
 _LATIN_START = re.compile(r"^[A-Za-z(]")
 
@@ -53,7 +53,7 @@ FULL_TOLERANCE = 1.25  # em: a line this close to the column width is full
 INDENT = 2.0  # em: the usual paragraph indent
 WINDOW = 8  # lines on each side used to estimate the column width
 NEARBY = 300  # lines on each side searched for a word cut by a line break
-GAP = 0.5  # share of a removed space's width that was printed: a Han-Latin gap is about a quarter em
+GAP = 0.5  # share of a removed space's width that was printed: a Han-Latin gap is a quarter em
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,11 @@ def _indent_informative(lines: Sequence[Line]) -> bool:
 
 
 def _is_break(
-    p: _Info, n: _Info, use_indent: bool, nearby: Callable[[], str] | None = None, p_opens: bool = True
+    p: _Info,
+    n: _Info,
+    use_indent: bool,
+    nearby: Callable[[], str] | None = None,
+    p_opens: bool = True,
 ) -> bool:
     """Decide whether a new block starts at ``n``, after ``p``.
 
@@ -113,7 +117,7 @@ def _is_break(
     if not n.gap and (_GOES_ON.search(ptext) or _unbalanced(ptext) or _DATELINE.fullmatch(ptext)):
         return False
     if not n.gap and _unopened(ntext):
-        return False  # a line that closes a quote or bracket it did not open goes on from the text before
+        return False  # a line closing a quote or bracket it did not open goes on from before
     if p.heading and _MARKED.match(ptext) and p.width <= 12:
         return True  # a byline line ("□本报记者 刘茜") ends its block
     if p.heading and name_spans(ntext) and not _word_across(ptext, ntext, nearby):
@@ -135,13 +139,16 @@ def _is_break(
     # the shape of a first line whose two-character indent the extractor dropped
     p_first = p.column - INDENT - 0.75 <= p.width < p.column - FULL_TOLERANCE
     n_first = n.column - INDENT - 0.75 <= n.width < n.column - FULL_TOLERANCE
+    # shorter still: a block's last line (or a heading)
+    p_short = p.width < p.column - INDENT - 0.75
+    n_short = n.width < n.column - INDENT - 0.75
     p_wide = p.width > p.column + 2.5
     n_wide = n.width > n.column + 2.5
     if p_wide != n_wide:
         return True  # a different frame: caption, spanning headline
     if _PAUSE.search(ptext) and not p_full:
         # "…原则：" then a list item; a line shorter than a first line ends its block
-        return bool(n.gap) or n_first or n.heading or p.heading or p.width < column - INDENT - 0.75
+        return bool(n.gap) or n_first or n.heading or p.heading or p_short
     if p.heading:
         if n.gap:  # a column break inside a first line that holds no punctuation cuts a word
             return not (n_full and not n.heading and _word_across(ptext, ntext, nearby))
@@ -149,23 +156,27 @@ def _is_break(
             if name_spans(ntext):
                 return True
             return not (p_full or n.width <= p.width / 2 or _word_across(ptext, ntext, nearby))
-        # a paragraph's first line that happens to hold no punctuation, then a full line or its short last line
-        n_last = n.width < n.column - INDENT - 0.75 and has_punct(ntext) and not _PAUSE.search(ntext)
+        # a paragraph's first line that happens to hold no punctuation, then a full line
+        # or the paragraph's short last line
+        n_last = n_short and has_punct(ntext) and not _PAUSE.search(ntext)
         return not (column - 3.5 <= p.width <= column + 1 and (n_full or n_last))
     if ends_sentence(ptext):
         if p_first and p_opens and not n.gap and n_full and not n.heading:
             return False  # an indented first line that ends a sentence; the paragraph goes on
         if not p_full or n.gap:
             return True
-        # a full last line, then an indented first line (at the edge of full: a comma hangs) or a subhead
-        if n.heading or n.column - INDENT - 0.75 <= n.width <= n.column - FULL_TOLERANCE:
+        # a full last line, then a subhead or an indented first line (at the edge of full
+        # when a comma hangs at its end)
+        edge = n.width <= n.column - FULL_TOLERANCE
+        if n.heading or n_first or edge and not n_short:
             return True
         # a short line is a block's last line only if it ends one
-        return n.width < n.column - INDENT - 0.75 and not (ends_sentence(ntext) or _PAUSE.search(ntext))
+        return n_short and not (ends_sentence(ntext) or _PAUSE.search(ntext))
     if n.gap and (n.heading or n_first or not (p_full or p_first or p_wide)):
         return True  # a column break follows a full line and goes on mid-paragraph
     if n.heading and not n_full:
-        # e.g. a kicker (with commas) above a headline; but a line ending in a lead-in dash ends a text
+        # e.g. a kicker (with commas) above a headline; but a line ending in a lead-in dash
+        # ends a text
         if _word_across(ptext, ntext, nearby) or ntext.endswith("——"):
             return False
         # a headline holding commas, wrapped: its short first line opens the block
@@ -252,7 +263,7 @@ def restore_page(page: Page) -> list[Block]:
     """Group the lines of a page into blocks (paragraphs, headings ...)."""
     infos = features(page)
     blocks: list[list[_Info]] = []
-    for info, new in zip(infos, breaks(infos)):
+    for info, new in zip(infos, breaks(infos), strict=True):
         if new:
             blocks.append([info])
         else:

@@ -644,7 +644,7 @@ def segment_page(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozens
     while articles and not articles[0].body and len(articles[0].heads) == 1 and len(articles[0].heads[0].text) <= 8:
         top.append(Node("fw", articles.pop(0).heads[0].block, attrs={"type": "section"}))  # a label above the page
     articles = _place_figures(articles)
-    return top + [build_article(a) for a in articles if a.heads or a.body]
+    return top + [build_article(a) for a in articles if a.heads or a.body or a.figures]
 
 
 def _place_figures(articles: list[Article]) -> list[Article]:

@@ -156,3 +156,82 @@ def test_split_at_a_separator_keeps_marks_on_their_text():
 def test_strip():
     block = Block((Piece(1, "  abc"), Piece(2, "def  ")))
     assert block.strip().text == "abcdef"
+
+
+# Small pages in a 13-character column; BODY is a full mid-paragraph line.
+BODY = "我们在这里看段落怎样恢复，"
+
+
+def lines(*texts: str) -> str:
+    return "".join(t + "\n" for t in texts)
+
+
+def test_a_paragraph_line_that_opened_nothing_ends_its_paragraph_at_a_sentence_end():
+    # Evidence: a line two characters short of the column that ends a sentence is a
+    # paragraph's first line (indent lost) only if it opened a block; in mid-paragraph
+    # it is the paragraph's last line, so the next line starts a new one.
+    page = lines("主任说，", BODY, BODY, "多个护理员的岗位缺口。", BODY, BODY, "完了。")
+    assert paragraphs(page)[0] == [
+        "主任说，" + BODY * 2 + "多个护理员的岗位缺口。",
+        BODY * 2 + "完了。",
+    ]
+
+
+def test_a_short_line_that_ends_nothing_after_a_full_sentence_end_opens_a_block():
+    # Evidence: a short line is a block's last line only if it ends something; after a
+    # full line that ends a sentence, a short line that does not opens a new block.
+    page = lines(BODY, "化，逆周期调节效果显现了。", "12月，新订单指数为", BODY, "完了。")
+    assert paragraphs(page)[0] == [
+        BODY + "化，逆周期调节效果显现了。",
+        "12月，新订单指数为" + BODY + "完了。",
+    ]
+
+
+def test_a_line_closing_a_quote_it_did_not_open_goes_on():
+    # Evidence: no block starts with the closing half of a quote; a short line holding one
+    # (and no punctuation) is the tail of the text before, not a heading.
+    page = lines("他说：“" + BODY, BODY, "族发展中更基本、更深沉、更持久", "的力量”")
+    page += lines("新的段落从这里开始了。")
+    assert paragraphs(page)[0][0].endswith("更持久的力量”")
+
+
+def test_a_short_line_ending_in_a_lead_in_dash_goes_on():
+    # Evidence: a line ending in "——" introduces what follows; it ends a text, it is not a
+    # kicker or subhead even though it holds no punctuation.
+    page = lines(BODY, BODY, "正是看到了这一点。让我们", "来听听他的故事——")
+    assert paragraphs(page)[0] == [BODY * 2 + "正是看到了这一点。让我们来听听他的故事——"]
+
+
+def test_a_two_line_paragraph_whose_first_line_holds_no_punctuation():
+    # Evidence: a line of first-line width with no punctuation, then a short line with
+    # punctuation: a paragraph of two lines (a caption), not a heading and a paragraph.
+    page = lines(BODY, BODY, "完了。", "图为建设者在工地上拼装", "网架。")
+    assert paragraphs(page)[0][-1] == "图为建设者在工地上拼装网架。"
+
+
+def test_a_headline_with_a_comma_wrapped_over_two_lines():
+    # Evidence: a block's short first line with a comma and no sentence end, then a short
+    # line with no punctuation: one headline wrapped, not a line and a subhead.
+    page = lines(BODY, BODY, BODY, "完了。", "", "盆景成了“聚宝盆”，苍松", "成了“摇钱树”", "")
+    page += lines("走进村里的苗圃，看到", BODY, BODY, BODY, "完了。")
+    assert "盆景成了“聚宝盆”，苍松成了“摇钱树”" in paragraphs(page)[0]
+
+
+def test_a_short_line_ending_in_a_semicolon_ends_its_block():
+    # Evidence: a line well short of the column stops only at a block's end, so a list
+    # item ending in "；" ends there even when the next item starts full width.
+    page = lines("（一）贯彻党中央决策部署和落", "实国家发展战略的重大举措；", "重大举措；")
+    page += lines("（二）企业发展战略、中长期", "发展规划。")
+    assert paragraphs(page)[0][-1] == "（二）企业发展战略、中长期发展规划。"
+
+
+def test_a_line_at_the_edge_of_full_after_a_sentence_end_is_a_first_line():
+    # Evidence: a first line that lost its two-character indent but ends in a hanging
+    # comma is just over a character short of the column: after a full line that ends a
+    # sentence, it opens a new paragraph.
+    page = lines(BODY, BODY, "出彩的机会、梦想成真的舞台。")
+    page += lines("会上，四中全会精神指出，", BODY, "完了。")
+    assert paragraphs(page)[0] == [
+        BODY * 2 + "出彩的机会、梦想成真的舞台。",
+        "会上，四中全会精神指出，" + BODY + "完了。",
+    ]
