@@ -641,7 +641,8 @@ def segment_page(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozens
     for fig in floating:  # a photo between headline runs belongs to no body: place it by its caption
         max(articles, key=lambda a: _fig_match(_caption(fig), a) + (0.05 if a.indexes() & _near(fig) else 0)
             ).figures.append(fig)
-    while articles and not articles[0].body and len(articles[0].heads) == 1 and len(articles[0].heads[0].text) <= 8:
+    while articles and not articles[0].body and not articles[0].figures and len(articles[0].heads) == 1 \
+            and len(articles[0].heads[0].text) <= 8:
         top.append(Node("fw", articles.pop(0).heads[0].block, attrs={"type": "section"}))  # a label above the page
     articles = _place_figures(articles)
     return top + [build_article(a) for a in articles if a.heads or a.body or a.figures]
