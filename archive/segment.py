@@ -30,7 +30,8 @@ from archive.names import name_spans, trailing_name
 
 _ROLE_WORDS = r"(?:特约记者|记者|通讯员|实习生|评论员|特约撰稿人|撰稿|摄影|文|图)"
 BYLINE = re.compile(
-    rf"^[□■◆●]?\s*(?:本报|新华社|中新社|人民日报)?{_ROLE_WORDS}[\s　]*(?P<names>[^\s，。：:（）()].*?)\s*(?:报道)?$"
+    rf"^[□■◆●]?\s*(?:(?:本报|新华社|中新社|人民日报)(?:驻|赴)?[^\s，。：:（）()]{{0,10}}?(?:特派|常驻)?)?"
+    rf"{_ROLE_WORDS}[\s　]*(?P<names>[^\s，。：:（）()].*?)\s*(?:报道)?$"
 )
 CREDIT = re.compile(r"^(?P<body>.{1,40}?)(?:摄影|摄|供图)\s*(?:[（(][^（()）]{1,12}[）)])?\s*$")
 _MARKER = re.compile(r"^[□■◆●]\s*")
@@ -105,7 +106,8 @@ def byline_marks(text: str) -> tuple[Mark, ...] | None:
             return marks
     lead = _MARKER.match(stripped)
     skip = lead.end() if lead else 0
-    marks = tuple(Mark(skip + s, skip + e) for s, e in name_spans(stripped[skip:]))
+    # after a byline marker (□) any names will do; bare names need a known surname
+    marks = tuple(Mark(skip + s, skip + e) for s, e in name_spans(stripped[skip:], strict=not lead))
     return marks or None
 
 
@@ -170,17 +172,17 @@ def classify(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()
 
 
 def _soft_headings(items: list[Item]) -> None:
-    """A one-line block with commas but no sentence end right above a headline is a kicker."""
-    for i in range(len(items) - 1):
+    """A short block with commas but no sentence end is a headline line when a
+    headline line or subtitle follows it closely, or a byline follows it."""
+    for i in reversed(range(len(items) - 1)):
         it, nxt = items[i], items[i + 1]
         if (
             it.role == "p"
-            and len({p.line for p in it.block.pieces}) == 1
+            and len({p.line for p in it.block.pieces}) <= 3
             and len(it.text) <= 40
             and not ends_sentence(it.text)
-            and not it.text.endswith(("：", ":"))
-            and nxt.role in ("head", "sub")
-            and nxt.gap == 0
+            and not it.text.endswith(("：", ":", "；", ";", "，", ","))
+            and ((nxt.role in ("head", "sub") and nxt.gap == 0) or nxt.role == "byline")
         ):
             it.role = "head"
 
