@@ -612,18 +612,27 @@ def _figures(items: list[Item]) -> list[Item]:
 
 
 def _furniture(items: list[Item]) -> tuple[list[Node], list[Item]]:
-    """Section labels and banners at the top of the page."""
+    """Banners and a section label at the top of the page.
+
+    A label is a short headline-like line above everything else that is not a
+    headline: a banner or another headline line follows it, or the text that
+    follows shares none of its words.
+    """
     nodes: list[Node] = []
     i = 0
+    label = False
     while i < len(items):
         it = items[i]
         nxt = items[i + 1] if i + 1 < len(items) else None
         if it.role == "fw":
             nodes.append(Node("fw", it.block, attrs=dict(it.attrs)))
-        elif i == 0 and it.role == "head" and len(it.text) <= 8 and nxt is not None and (
-            nxt.role == "fw" or (len(it.text) <= 4 and nxt.role in ("head", "sub"))
+        elif not label and it.role == "head" and len(it.text) <= 8 and nxt is not None and (
+            nxt.role == "fw"
+            or (len(it.text) <= 4 and nxt.role in ("head", "sub"))
+            or (len(it.text) <= 6 and nxt.role in ("p", "lead") and similarity([it], items[i + 1 : i + 6]) == 0)
         ):
             nodes.append(Node("fw", it.block, attrs={"type": "section"}))
+            label = True
         else:
             break
         i += 1
