@@ -39,7 +39,7 @@ SUBTITLE = re.compile(r"^(?:——|—\s*—)")  # opens a block after a headlin
 _MARKED = re.compile(r"^[□■▲△●○◆◇★☆▼▽]")
 _DATELINE = re.compile(r"(?:据)?(?:新华社|中新社|本报)[^\s，。：:（()）]{1,12}?电")
 # A line that is one of these ends its block.
-CLOSER = re.compile(r"(?:[（(]\s*(?:下转|上接|转第|接第|转\d|接\d)[^）)]*[）)]\s*$|(?:摄|摄影|摄影报道|供图)\s*$)")
+CLOSER = re.compile(r"(?:[（(]\s*(?:下转|上接|转第|接第|转\d|接\d)[^）)]*[）)]\s*$|(?:摄|摄影|摄影报道|供图)\s*(?:[（(][^（()）]{1,12}[）)])?\s*$)")
 # A line ending in one of these stops in mid-sentence.
 _GOES_ON = re.compile(r"[，、“‘（《〈【]$")
 # ... and one ending in these may end a paragraph (a list item, an introduction).
