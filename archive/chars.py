@@ -30,14 +30,24 @@ def char_width(ch: str) -> float:
     return 1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5
 
 
-_PUNCT_WIDTH = {c: 0.75 for c in "，。、；：？！“”‘’（）《》「」『』"}
+class _Widths(dict):
+    """Printed width of each character, computed once. Punctuation counts 0.75:
+    typesetters squeeze it."""
+
+    def __missing__(self, ch: str) -> float:
+        w = 0.75 if ch in "，。、；：？！“”‘’（）《》「」『』" else char_width(ch)
+        self[ch] = w
+        return w
+
+
+_WIDTHS = _Widths()
 
 
 def width(text: str) -> float:
-    """Printed width in em. Punctuation counts 0.75: typesetters squeeze it."""
+    """Printed width in em (CJK 1, ASCII 0.5, CJK punctuation 0.75)."""
     if text.isascii():
         return len(text) / 2
-    return sum(_PUNCT_WIDTH.get(c) or char_width(c) for c in text)
+    return sum(map(_WIDTHS.__getitem__, text))
 
 
 def ends_sentence(text: str) -> bool:

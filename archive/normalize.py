@@ -27,7 +27,7 @@ import re
 import unicodedata
 
 from archive.chars import CJK, char_width
-from archive.model import Document, Edit, Line, Page, Source
+from archive.model import Document, Edit, Line, Page, Source, gc_paused
 
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"
 _FORBIDDEN = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
@@ -140,6 +140,11 @@ def _nfc(line: _Line) -> None:
 
 def normalize(source: Source) -> Document:
     """Normalize every line of ``source``; split pages at form feeds."""
+    with gc_paused():
+        return _normalize(source)
+
+
+def _normalize(source: Source) -> Document:
     pages: list[Page] = []
     lines: list[Line] = []
     edits: list[Edit] = []

@@ -12,7 +12,7 @@ from lxml import etree
 from archive.errors import InputError
 from archive.ingest import read_page
 from archive.metadata import Metadata
-from archive.model import Document, Node
+from archive.model import Document, Node, gc_paused
 from archive.normalize import normalize
 from archive.paragraphs import restore
 from archive.segment import segment_page
@@ -40,8 +40,9 @@ def convert_document(doc: Document, meta: Metadata) -> Result:
     """Segment a normalized document and build its TEI; validates it (raises ValidationFailed)."""
     from archive.validate import check
 
-    pages = segment(doc)
-    tree = build(doc, pages, meta)
+    with gc_paused():
+        pages = segment(doc)
+        tree = build(doc, pages, meta)
     check(tree)
     return Result(doc, pages, tree, serialize(tree))
 
