@@ -218,9 +218,8 @@ def validate_cmd(files: tuple[str, ...], schema: str | None) -> None:
     Example:
         archive validate out/000_b96cb40543454e04.tei.xml --schema tei_all.rng
     """
-    from archive.validate import validate_file
-
     from archive.errors import InputError
+    from archive.validate import validate_file
 
     bad = unreadable = 0
     for name in files:
@@ -255,6 +254,157 @@ def text_cmd(file: str) -> None:
     from archive.reading import reading_text
 
     click.echo(reading_text(file), nl=False)
+
+
+def _batch_metadata(options: dict[str, Any]):
+    from archive.metadata import Metadata, valid_date
+
+    given = Metadata(
+        newspaper=options.pop("newspaper", None),
+        date=options.pop("date", None),
+        edition=options.pop("issue_edition", None),
+        publisher=options.pop("publisher", None),
+        place=options.pop("place", None),
+        rights=options.pop("rights", None),
+    )
+    if given.date and not valid_date(given.date):
+        raise click.BadParameter(f"{given.date!r} is not a date written YYYY-MM-DD", param_hint="--date")
+    return given
+
+
+@cli.command("batch")
+@click.argument("input_dir", type=click.Path(file_okay=False, exists=True))
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the outputs and the report (created if missing).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: the number of CPUs).")
+@click.option("--force", is_flag=True, help="Convert every page again, even when up to date.")
+@_encoding_option
+@click.option("--metadata", "metadata_file", type=click.Path(dir_okay=False),
+              help="Metadata file (TOML) for every page, over the sidecars (docs/metadata.md).")
+@click.option("--newspaper", help="Newspaper title (over the sidecars).")
+@click.option("--date", help="Issue date, YYYY-MM-DD (over the sidecars).")
+@click.option("--issue-edition", "issue_edition", help="Edition of the issue (over the sidecars).")
+@click.option("--publisher", help="Publisher (over the sidecars).")
+@click.option("--place", help="Place of publication (over the sidecars).")
+@click.option("--rights", help="Rights statement (over the sidecars).")
+@_handle_errors
+def batch_cmd(input_dir: str, outdir: str, jobs: int | None, force: bool, encoding: str | None,
+              metadata_file: str | None, **options: Any) -> None:
+    """Convert every page under INPUT_DIR (*.txt, *.pdf) into OUTDIR, mirroring its folders.
+
+    INPUT_DIR/2024-12-17/p02.txt gives OUTDIR/2024-12-17/p02.tei.xml and its
+    reading text p02.reading.txt. Pages whose outputs are up to date (same
+    input, metadata, options and archive) are skipped. A page that fails is
+    reported and the run goes on; OUTDIR/batch-report.jsonl lists every page.
+    Exit 1 when some pages failed. See docs/batch.md.
+
+    \b
+    Example:
+        archive batch pages/ -o out/ --jobs 4
+    """
+    import sys
+
+    from archive.batch import Options, run_batch
+
+    meta = _batch_metadata(options)
+    opts = Options(encoding=encoding, metadata=meta, metadata_file=metadata_file)
+    quiet = click.get_current_context().find_root().params.get("quiet")
+    bar_state: dict[str, Any] = {}
+
+    def echo(line: str) -> None:
+        click.echo(f"archive: {line}", err=True)
+
+    def progress(result, done: int, total: int, failed: int) -> None:
+        row = result.row
+        bar = bar_state.get("bar")
+        if bar is not None:
+            bar_state["failed"] = failed
+            bar.update(1)
+            return
+        if result.done == "failed":
+            echo(f"[{done}/{total}] failed {row['source']}: {row['error']}")
+        elif not quiet:
+            warnings = "".join(f"; warning: {w['code']}" for w in row["warnings"])
+            echo(f"[{done}/{total}] {result.done} {row['source']} ({result.seconds:.2f} s{warnings})")
+
+    def start(total: int) -> None:  # a progress bar on a terminal, log lines otherwise
+        if sys.stderr.isatty() and not quiet:
+            bar = click.progressbar(length=total, label="pages", file=sys.stderr, show_eta=True,
+                                    show_pos=True, item_show_func=lambda _: f"{bar_state.get('failed', 0)} failed")
+            bar.__enter__()
+            bar_state["bar"] = bar
+
+    try:
+        summary = run_batch(input_dir, outdir, opts, force=force, jobs=jobs, progress=progress, on_start=start)
+    finally:
+        if "bar" in bar_state:
+            bar_state["bar"].__exit__(None, None, None)
+    if "bar" in bar_state:
+        for source, reason in summary.failed:
+            echo(f"failed {source}: {reason}")
+    if not quiet:
+        echo(f"{summary.total} pages: {summary.converted} converted, {summary.up_to_date} up to date, "
+             f"{len(summary.failed)} failed, {summary.warned} with warnings ({summary.seconds:.1f} s); "
+             f"report: {summary.report}")
+    if summary.failed:
+        click.get_current_context().exit(int(ExitCode.problems_found))
+
+
+@cli.command("bag")
+@click.argument("outdir", type=click.Path(file_okay=False, exists=True))
+@click.option("--bag", "bag_dir", required=True, type=click.Path(file_okay=False),
+              help="The bag folder to create (must not exist, unless --force).")
+@click.option("--sources", type=click.Path(file_okay=False, exists=True),
+              help="Where the pages are now, when INPUT_DIR moved since the batch.")
+@click.option("--organization", help="Source-Organization (default: the publisher of the issues).")
+@click.option("--identifier", help="External-Identifier (default: urn:sha256: of the batch report).")
+@click.option("--force", is_flag=True, help="Replace BAG_DIR if it exists.")
+@_handle_errors
+def bag_cmd(outdir: str, bag_dir: str, sources: str | None, organization: str | None,
+            identifier: str | None, force: bool) -> None:
+    """Build a BagIt bag in BAG_DIR from the output of `archive batch` in OUTDIR.
+
+    data/ holds every page source (byte for byte, checked against the batch
+    report), its TEI and reading text, the batch report and mets.xml, which
+    names the role of every file. sha256 and sha512 manifests. See docs/batch.md.
+
+    \b
+    Example:
+        archive bag out/ --bag bags/2024-12-17
+    """
+    from archive.bag import build_bag
+
+    result = build_bag(outdir, bag_dir, sources=sources, organization=organization,
+                       identifier=identifier, force=force)
+    for warning in result.warnings:
+        log.warning("%s", warning)
+    if not click.get_current_context().find_root().params.get("quiet"):
+        click.echo(str(result.path))
+
+
+@cli.command("verify")
+@click.argument("bag_dir", type=click.Path(file_okay=False, exists=True))
+@_handle_errors
+def verify_cmd(bag_dir: str) -> None:
+    """Check a bag: every file present and unchanged, nothing unexpected, every TEI valid.
+
+    Prints one problem a line (missing, changed, unexpected, unexplained,
+    invalid, bag); exit 1 when there is any.
+
+    \b
+    Example:
+        archive verify bags/2024-12-17
+    """
+    from archive.bag import verify_bag
+
+    problems = verify_bag(bag_dir)
+    for problem in problems:
+        click.echo(problem)
+    if problems:
+        click.echo(f"archive: {bag_dir}: {len(problems)} problem(s)", err=True)
+        click.get_current_context().exit(int(ExitCode.problems_found))
+    log.info("%s: valid", bag_dir)
 
 
 def main() -> None:

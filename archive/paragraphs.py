@@ -18,8 +18,10 @@ Every boundary between two consecutive non-blank lines is either a join
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from array import array
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from archive.chars import ends_sentence, has_punct, is_han, width
 from archive.model import Block, Document, Line, Page, Piece
@@ -56,7 +58,7 @@ NEARBY = 300  # lines on each side searched for a word cut by a line break
 GAP = 0.5  # share of a removed space's width that was printed: a Han-Latin gap is a quarter em
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Info:
     line: Line
     gap: int  # blank lines before this line
@@ -65,32 +67,73 @@ class _Info:
     heading: bool  # not column-wide, no sentence punctuation: heading, subhead, byline
 
 
-def _column_widths(widths: Sequence[float], body: Sequence[bool], runs: Sequence[int]) -> list[float]:
-    """Local column width: the median width of nearby lines in mid-paragraph.
+class _Page:
+    """What ``_is_break`` needs from a page beyond the two lines: kept compact (arrays).
 
-    ``body`` marks lines that are neither a paragraph's first line nor its
-    last (those are shorter): they are full. Nearby means within WINDOW
-    lines and, when that gives enough lines, in the same run of lines between
-    blank lines (so a caption beside an article does not borrow its width).
+    The column width of a line is the median width of nearby lines in mid-paragraph:
+    ``body`` marks lines that are neither a paragraph's first line nor its last (those
+    are shorter). Nearby means within WINDOW lines and, when that gives enough lines,
+    in the same run of lines between blank lines (so a caption beside an article does
+    not borrow its width).
     """
-    out = []
-    n = len(widths)
-    for i in range(n):
-        lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
-        near = [widths[j] for j in range(lo, hi) if body[j] and runs[j] == runs[i]]
+
+    def __init__(self, page: Page):
+        self.page = page
+        widths = self.widths = array("d")
+        punct = self.punct = bytearray()
+        ends = bytearray()
+        starts = self.run_start = array("l")  # per run of lines between blanks: its first line
+        blank = True
+        indented = 0
+        for line in page.lines:
+            text = line.text
+            if not text:
+                blank = True
+                continue
+            if blank:
+                starts.append(len(widths))
+                blank = False
+            widths.append(width(text) + GAP * line.pad if line.pad else width(text))
+            punct.append(has_punct(text))
+            ends.append(ends_sentence(text))
+            indented += line.indent >= 1
+        n = self.n = len(widths)
+        # some lines (not all) keep a paragraph indent of an em or more
+        self.use_indent = 0 < indented <= n * 0.6
+        body = bytearray(n)
+        for i in range(1, n):
+            body[i] = (punct[i] or punct[i - 1]) and not ends[i] and not ends[i - 1]
+        if sum(body) < 4:
+            body = punct
+        # widths of the body lines in order, and per line how many body lines precede it
+        self.body_widths = array("d", (w for w, b in zip(widths, body) if b))
+        before = self.body_before = array("l", bytes(8 * (n + 1)))
+        for i in range(n):
+            before[i + 1] = before[i] + body[i]
+        starts.append(n)
+        self._text: str | None = None
+
+    def column(self, i: int, run: int) -> float:
+        """Local column width at line ``i``, the ``run``-th run of lines (0-based)."""
+        lo, hi = max(0, i - WINDOW), min(self.n, i + WINDOW + 1)
+        before, bw = self.body_before, self.body_widths
+        a, b = max(lo, self.run_start[run]), min(hi, self.run_start[run + 1])
+        near = bw[before[a] : before[b]] if a < b else ()
         if len(near) < 4:
-            near = [widths[j] for j in range(lo, hi) if body[j]] or list(widths[lo:hi])
-        near.sort()
-        out.append(near[len(near) // 2])
-    return out
+            near = bw[before[lo] : before[hi]] or self.widths[lo:hi]
+        near = sorted(near)
+        return near[len(near) // 2]
 
-
-def _indent_informative(lines: Sequence[Line]) -> bool:
-    """True when some lines (not all) keep a paragraph indent of an em or more."""
-    if not lines:
-        return False
-    indented = sum(1 for line in lines if line.indent >= 1)
-    return 0 < indented <= len(lines) * 0.6
+    def nearby(self, pair: str, i: int) -> bool:
+        """Does ``pair`` occur in a line within NEARBY lines of line ``i``?"""
+        if self._text is None:  # the page's text, built once, when first asked
+            self._text = "\n".join(line.text for line in self.page.lines if line.text)
+            offsets = self._offsets = array("l", [0])
+            for line in self.page.lines:
+                if line.text:
+                    offsets.append(offsets[-1] + len(line.text) + 1)
+        lo, hi = max(0, i - NEARBY), min(self.n, i + NEARBY)
+        return self._text.find(pair, self._offsets[lo], self._offsets[hi]) >= 0
 
 
 def _is_break(
@@ -188,21 +231,27 @@ def _is_break(
     return n.gap > 0 or n_first  # a short line that stops mid-sentence: a title, a label
 
 
-def _word_across(ptext: str, ntext: str, nearby: Callable[[], str] | None) -> bool:
+def _word_across(ptext: str, ntext: str, nearby: Callable[[str], bool] | None) -> bool:
     """The two characters on either side of the break occur together nearby."""
     if nearby is None or not ptext or not ntext:
         return False
-    pair = ptext[-1] + ntext[0]
-    return is_han(pair[0]) and is_han(pair[1]) and pair in nearby()
+    a, b = ptext[-1], ntext[0]
+    return is_han(a) and is_han(b) and nearby(a + b)
+
+
+_OPENS = re.compile("[" + "".join(a for a, _ in _PAIRS) + "]")
+_CLOSES = re.compile("[" + "".join(b for _, b in _PAIRS) + "]")
 
 
 def _unbalanced(text: str) -> bool:
     """An opening quote or bracket whose closing partner is not on the line."""
-    return any(text.count(a) > text.count(b) for a, b in _PAIRS)
+    return bool(_OPENS.search(text)) and any(text.count(a) > text.count(b) for a, b in _PAIRS)
 
 
 def _unopened(text: str) -> bool:
     """A closing quote or bracket before any opening partner on the line."""
+    if not _CLOSES.search(text):
+        return False
     for a, b in _PAIRS:
         i = text.find(b)
         if i >= 0 and not 0 <= text.find(a) < i:
@@ -210,78 +259,54 @@ def _unopened(text: str) -> bool:
     return False
 
 
-def features(page: Page) -> list[_Info]:
-    """The evidence for every non-blank line of a page."""
-    lines = [line for line in page.lines if not line.blank]
-    widths = [width(line.text) + GAP * line.pad for line in lines]
-    punct = [has_punct(line.text) for line in lines]
-    mid = [
-        (punct[i] or punct[i - 1]) and not ends_sentence(lines[i].text) and not ends_sentence(lines[i - 1].text)
-        for i in range(1, len(lines))
-    ]
-    body = [False, *mid] if lines else []
-    if sum(body) < 4:
-        body = punct
-    runs, run = [], 0
+def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
+    """Every non-blank line of a page with its evidence: does a new block start there?"""
+    info = _Page(page)
+    use_indent = info.use_indent
+    prev: _Info | None = None
+    opened = 0  # index of the line that opened the current block
+    k = gap = run = 0
     for line in page.lines:
-        if line.blank:
-            run += 1
-        else:
-            runs.append(run)
-    columns = _column_widths(widths, body, runs)
-    infos: list[_Info] = []
-    gap = 0
-    for line in page.lines:
-        if line.blank:
+        if not line.text:
             gap += 1
             continue
-        k = len(infos)
-        odd = not columns[k] - FULL_TOLERANCE <= widths[k] <= columns[k] + 2.5  # short or wide
-        infos.append(_Info(line, gap, widths[k], columns[k], odd and not punct[k]))
-        gap = 0
-    return infos
-
-
-def breaks(infos: Sequence[_Info]) -> list[bool]:
-    """For every line of a page (as ``features`` gives them): does a new block start there?"""
-    use_indent = _indent_informative([i.line for i in infos])
-    texts = [i.line.text for i in infos]
-    out: list[bool] = []
-    opened = 0  # index of the line that opened the current block
-    for i, info in enumerate(infos):
-        def nearby(i: int = i) -> str:
-            return "\n".join(texts[max(0, i - NEARBY) : i + NEARBY])
-
-        new = i == 0 or _is_break(infos[i - 1], info, use_indent, nearby, opened == i - 1)
+        if gap and k:
+            run += 1
+        w, column = info.widths[k], info.column(k, run)
+        odd = not column - FULL_TOLERANCE <= w <= column + 2.5  # short or wide
+        cur = _Info(line, gap, w, column, odd and not info.punct[k])
+        if prev is None:
+            new = True
+        else:
+            new = _is_break(prev, cur, use_indent, partial(info.nearby, i=k), opened == k - 1)
         if new:
-            opened = i
-        out.append(new)
-    return out
+            opened = k
+        yield cur, new
+        prev = cur
+        k += 1
+        gap = 0
 
 
 def restore_page(page: Page) -> list[Block]:
-    """Group the lines of a page into blocks (paragraphs, headings ...)."""
-    infos = features(page)
-    blocks: list[list[_Info]] = []
-    for info, new in zip(infos, breaks(infos), strict=True):
-        if new:
-            blocks.append([info])
-        else:
-            blocks[-1].append(info)
-    return [_block(group, page.number) for group in blocks]
-
-
-def _block(group: Sequence[_Info], page: int) -> Block:
-    pieces = []
+    """Group the lines of a page into blocks (paragraphs, headings ...), closing each as it ends."""
+    blocks: list[Block] = []
+    pieces: list[Piece] = []
     prev: Line | None = None
-    for info in group:
-        sep = ""
-        if prev is not None and not prev.hyphen:
-            if _LATIN_END.search(prev.text) and _LATIN_START.search(info.line.text):
-                sep = " "
-        pieces.append(Piece(info.line.no, info.line.text, sep))
-        prev = info.line
-    return Block(tuple(pieces), page=page)
+    number = page.number
+    for info, new in _decisions(page):
+        line = info.line
+        if new:
+            if pieces:
+                blocks.append(Block(tuple(pieces), page=number))
+            pieces = []
+            sep = ""
+        else:
+            sep = " " if not prev.hyphen and _LATIN_END.search(prev.text) and _LATIN_START.search(line.text) else ""
+        pieces.append(Piece(line.no, line.text, sep))
+        prev = line
+    if pieces:
+        blocks.append(Block(tuple(pieces), page=number))
+    return blocks
 
 
 def restore(doc: Document) -> list[list[Block]]:

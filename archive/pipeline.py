@@ -30,7 +30,7 @@ class Result:
 def segment(doc: Document) -> list[list[Node]]:
     """Nodes of every page of a normalized document."""
     out = []
-    for page, blocks in zip(doc.pages, restore(doc)):
+    for page, blocks in zip(doc.pages, restore(doc), strict=True):
         spaced = frozenset(line.no for line in page.lines if line.spaced)
         out.append(segment_page(blocks, spaced))
     return out
@@ -71,8 +71,8 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        Path(tmp).chmod(0o644)
+        os.replace(tmp, path)  # noqa: PTH105 (atomic rename; tests patch os.replace)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

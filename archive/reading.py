@@ -9,7 +9,7 @@ from lxml import etree
 from archive.errors import InputError
 from archive.tei import TEI_NS
 
-T = "{%s}" % TEI_NS
+T = f"{{{TEI_NS}}}"
 
 
 def parse(path: str | Path) -> etree._ElementTree:

@@ -9,6 +9,7 @@ import datetime as _dt
 import os
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 from lxml import etree
 
@@ -18,10 +19,10 @@ from archive.model import Block, Document, Node
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
-T = "{%s}" % TEI_NS
-XML_ID = "{%s}id" % XML_NS
-XML_LANG = "{%s}lang" % XML_NS
-XML_SPACE = "{%s}space" % XML_NS
+T = f"{{{TEI_NS}}}"
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
+XML_SPACE = f"{{{XML_NS}}}space"
 UNKNOWN = "unknown"
 
 NORMALIZATION = (
@@ -91,7 +92,7 @@ def fill(elem: etree._Element, block: Block) -> None:
         else:
             cur.text = (cur.text or "") + s
 
-    for a, b in zip(cuts, cuts[1:] + [None]):
+    for a, b in zip(cuts, [*cuts[1:], None], strict=True):
         if a in ends and len(stack) > 1:
             stack.pop()
         if a in lbs:
@@ -105,10 +106,9 @@ def fill(elem: etree._Element, block: Block) -> None:
 def _header(root: etree._Element, doc: Document, meta: Metadata) -> None:
     header = _el(root, "teiHeader")
     fdesc = _el(header, "fileDesc")
-    title = "%s, %s, page %s: TEI transcription" % (
-        meta.newspaper or "Unknown newspaper",
-        meta.date or "date unknown",
-        meta.page or UNKNOWN,
+    title = (
+        f"{meta.newspaper or 'Unknown newspaper'}, {meta.date or 'date unknown'}, "
+        f"page {meta.page or UNKNOWN}: TEI transcription"
     )
     _el(_el(fdesc, "titleStmt"), "title", title)
     pub = _el(fdesc, "publicationStmt")
@@ -132,7 +132,7 @@ def _header(root: etree._Element, doc: Document, meta: Metadata) -> None:
     if meta.place:
         _el(bibl, "pubPlace", meta.place)
     file_bibl = _el(src, "bibl", type="source")
-    _el(file_bibl, "idno", os.path.basename(doc.source.name), type="filename")
+    _el(file_bibl, "idno", Path(doc.source.name).name, type="filename")
     _el(file_bibl, "idno", doc.source.sha256, type="sha256")
     _el(file_bibl, "idno", doc.source.encoding, type="encoding")
     enc = _el(header, "encodingDesc")
@@ -155,7 +155,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 def _xml_safe(text: str) -> str:
     """Characters XML cannot hold are written as U+XXXX (documented)."""
-    return _NOT_XML.sub(lambda m: "U+%04X" % ord(m.group()), text)
+    return _NOT_XML.sub(lambda m: f"U+{ord(m.group()):04X}", text)
 
 
 class _Ids:
