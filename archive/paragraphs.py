@@ -22,6 +22,7 @@ from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from itertools import accumulate
 
 from archive.chars import ends_sentence, has_punct, is_han, width
 from archive.model import Block, Document, Line, Page, Piece
@@ -42,16 +43,19 @@ _MARKED = re.compile(r"^[□■▲△●○◆◇★☆▼▽]")
 _DATELINE = re.compile(r"(?:据)?(?:新华社|中新社|本报)[^\s，。：:（()）]{1,12}?电")
 # A line that is one of these ends its block.
 CLOSER = re.compile(r"(?:[（(]\s*(?:下转|上接|转第|接第|转\d|接\d)[^）)]*[）)]\s*$|(?:摄|摄影|摄影报道|供图)\s*(?:[（(][^（()）]{1,12}[）)])?\s*$)")
+_CLOSER_LAST = "）)摄影道图"  # the last character of any CLOSER match
 # A line ending in one of these stops in mid-sentence.
-_GOES_ON = re.compile(r"[，、“‘（《〈【]$")
+_GOES_ON = "，、“‘（《〈【"
 # ... and one ending in these may end a paragraph (a list item, an introduction).
 _PAUSE = re.compile(r"(?:[；;：:]|——)[”’」』）)]*$")
+_CUT_PHRASE = re.compile(r"\s\S$")  # a phrase cut after its first character
 _PAREN_LINE = re.compile(r"^[（(][^（()）]{1,30}[）)]$")
 _PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"), ("【", "】"), ("〈", "〉"))
 _LATIN_END = re.compile(r"[A-Za-z.,;:!?)]$")
 _LATIN_START = re.compile(r"^[A-Za-z(]")
 
 FULL_TOLERANCE = 1.25  # em: a line this close to the column width is full
+EDGE = 1.0  # em: after a full line that ends a sentence, a line this short of the column opens a paragraph
 INDENT = 2.0  # em: the usual paragraph indent
 WINDOW = 8  # lines on each side used to estimate the column width
 NEARBY = 300  # lines on each side searched for a word cut by a line break
@@ -65,6 +69,8 @@ class _Info:
     width: float
     column: float  # local column width
     heading: bool  # not column-wide, no sentence punctuation: heading, subhead, byline
+    punct: bool  # holds sentence punctuation
+    ends: bool  # ends a sentence
 
 
 class _Page:
@@ -81,7 +87,7 @@ class _Page:
         self.page = page
         widths = self.widths = array("d")
         punct = self.punct = bytearray()
-        ends = bytearray()
+        ends = self.ends = bytearray()
         starts = self.run_start = array("l")  # per run of lines between blanks: its first line
         blank = True
         indented = 0
@@ -100,29 +106,26 @@ class _Page:
         n = self.n = len(widths)
         # some lines (not all) keep a paragraph indent of an em or more
         self.use_indent = 0 < indented <= n * 0.6
-        body = bytearray(n)
-        for i in range(1, n):
-            body[i] = (punct[i] or punct[i - 1]) and not ends[i] and not ends[i - 1]
+        body = bytearray([0])  # the first line is no paragraph's middle
+        pairs = zip(punct[1:], punct[:-1], ends[1:], ends[:-1], strict=True)
+        body += bytes((p or q) and not (e or f) for p, q, e, f in pairs)
         if sum(body) < 4:
             body = punct
-        # widths of the body lines in order, and per line how many body lines precede it
-        self.body_widths = array("d", (w for w, b in zip(widths, body) if b))
-        before = self.body_before = array("l", bytes(8 * (n + 1)))
-        for i in range(n):
-            before[i + 1] = before[i] + body[i]
+        before = array("l", accumulate(body, initial=0))  # per line: body lines before it
+        bw = array("d", (w for w, b in zip(widths, body, strict=True) if b))  # widths of the body lines
         starts.append(n)
+        columns = self.columns = array("d")
+        for run in range(len(starts) - 1):
+            start, end = starts[run], starts[run + 1]
+            for i in range(start, end):
+                lo = i - WINDOW if i > WINDOW else 0
+                hi = i + WINDOW + 1 if i + WINDOW + 1 < n else n
+                near = bw[before[lo if lo > start else start] : before[hi if hi < end else end]]
+                if len(near) < 4:
+                    near = bw[before[lo] : before[hi]] or widths[lo:hi]
+                ordered = sorted(near)
+                columns.append(ordered[len(ordered) // 2])
         self._text: str | None = None
-
-    def column(self, i: int, run: int) -> float:
-        """Local column width at line ``i``, the ``run``-th run of lines (0-based)."""
-        lo, hi = max(0, i - WINDOW), min(self.n, i + WINDOW + 1)
-        before, bw = self.body_before, self.body_widths
-        a, b = max(lo, self.run_start[run]), min(hi, self.run_start[run + 1])
-        near = bw[before[a] : before[b]] if a < b else ()
-        if len(near) < 4:
-            near = bw[before[lo] : before[hi]] or self.widths[lo:hi]
-        near = sorted(near)
-        return near[len(near) // 2]
 
     def nearby(self, pair: str, i: int) -> bool:
         """Does ``pair`` occur in a line within NEARBY lines of line ``i``?"""
@@ -140,24 +143,24 @@ def _is_break(
     p: _Info,
     n: _Info,
     use_indent: bool,
-    nearby: Callable[[], str] | None = None,
+    nearby: Callable[[str], bool] | None = None,
     p_opens: bool = True,
 ) -> bool:
     """Decide whether a new block starts at ``n``, after ``p``.
 
-    ``nearby`` gives the text of the lines around the break: a character
-    pair that the break cuts and that occurs there is evidence of a word
-    wrapped across the break. ``p_opens`` tells whether ``p`` opened its
+    ``nearby`` tells whether a character pair occurs in the lines around the
+    break: a pair that the break cuts and that occurs there is evidence of a
+    word wrapped across the break. ``p_opens`` tells whether ``p`` opened its
     block (only a block's first line can have lost an indent).
     """
     if use_indent and n.line.indent >= 1:
         return True
     ptext, ntext = p.line.text, n.line.text
-    if OPENER.match(ntext) or CLOSER.search(ptext):
+    if OPENER.match(ntext) or ptext.rstrip()[-1:] in _CLOSER_LAST and CLOSER.search(ptext):
         return True
     if p.line.hyphen:
         return False
-    if not n.gap and (_GOES_ON.search(ptext) or _unbalanced(ptext) or _DATELINE.fullmatch(ptext)):
+    if not n.gap and (ptext[-1] in _GOES_ON or _unbalanced(ptext) or _DATELINE.fullmatch(ptext)):
         return False
     if not n.gap and _unopened(ntext):
         return False  # a line closing a quote or bracket it did not open goes on from before
@@ -165,16 +168,16 @@ def _is_break(
         return True  # a byline line ("□本报记者 刘茜") ends its block
     if p.heading and name_spans(ntext) and not _word_across(ptext, ntext, nearby):
         return True  # a line of names (a byline) after a headline
-    if not n.gap and _PAREN_LINE.match(ntext) and not ends_sentence(ptext):
+    if not n.gap and _PAREN_LINE.match(ntext) and not p.ends:
         return False  # a headline's bracketed column tag on its own line
-    if n.width <= 3 and n.heading and not ends_sentence(ptext) and not n.gap:
+    if n.width <= 3 and n.heading and not p.ends and not n.gap:
         # the last few characters of a wrapped line, or a short byline
         if _word_across(ptext, ntext, nearby):
             return False
         return bool(name_spans(ntext)) or ptext.endswith(("）", ")"))
-    if re.search(r"\s\S$", ptext) and not n.gap:
+    if not n.gap and ptext[-2:-1].isspace() and _CUT_PHRASE.search(ptext):
         return False  # a phrase cut after its first character ("…计划 培")
-    if SUBTITLE.match(ntext) and (p.heading or ends_sentence(ptext) or not has_punct(ntext)):
+    if SUBTITLE.match(ntext) and (p.heading or p.ends or not n.punct):
         return True
     column = p.column
     p_full = p.width >= p.column - FULL_TOLERANCE
@@ -187,34 +190,36 @@ def _is_break(
     n_short = n.width < n.column - INDENT - 0.75
     p_wide = p.width > p.column + 2.5
     n_wide = n.width > n.column + 2.5
-    if p_wide != n_wide:
-        return True  # a different frame: caption, spanning headline
-    if _PAUSE.search(ptext) and not p_full:
+    if p_wide != n_wide and (n.gap or not _word_across(ptext, ntext, nearby)):
+        return True  # a different frame (caption, spanning headline), unless a word runs on
+    if _pause(ptext) and not p_full:
         # "…原则：" then a list item; a line shorter than a first line ends its block
         return bool(n.gap) or n_first or n.heading or p.heading or p_short
     if p.heading:
-        if n.gap:  # a column break inside a first line that holds no punctuation cuts a word
-            return not (n_full and not n.heading and _word_across(ptext, ntext, nearby))
+        if n.gap:  # a column break after a first line that holds no punctuation (first-line
+            # width, or cutting a word), then a full line
+            goes_on = p_first and not ptext.endswith(("）", ")")) or _word_across(ptext, ntext, nearby)
+            return not (n_full and not n.heading and goes_on)
         if n.heading:  # a heading wrapped over two lines, or a headline and a byline
-            if name_spans(ntext):
-                return True
+            if name_spans(ntext) or ptext.endswith(("）", ")")):
+                return True  # a byline, or a heading after one closed by its column tag
             return not (p_full or n.width <= p.width / 2 or _word_across(ptext, ntext, nearby))
         # a paragraph's first line that happens to hold no punctuation, then a full line
         # or the paragraph's short last line
-        n_last = n_short and has_punct(ntext) and not _PAUSE.search(ntext)
+        n_last = n_short and n.punct and not _pause(ntext)
         return not (column - 3.5 <= p.width <= column + 1 and (n_full or n_last))
-    if ends_sentence(ptext):
+    if p.ends:
         if p_first and p_opens and not n.gap and n_full and not n.heading:
             return False  # an indented first line that ends a sentence; the paragraph goes on
         if not p_full or n.gap:
             return True
         # a full last line, then a subhead or an indented first line (at the edge of full
-        # when a comma hangs at its end)
-        edge = n.width <= n.column - FULL_TOLERANCE
+        # when a comma hangs at its end: a char short of the column)
+        edge = n.width <= n.column - EDGE
         if n.heading or n_first or edge and not n_short:
             return True
         # a short line is a block's last line only if it ends one
-        return n_short and not (ends_sentence(ntext) or _PAUSE.search(ntext))
+        return n_short and not (n.ends or _pause(ntext))
     if n.gap and (n.heading or n_first or not (p_full or p_first or p_wide)):
         return True  # a column break follows a full line and goes on mid-paragraph
     if n.heading and not n_full:
@@ -224,7 +229,7 @@ def _is_break(
             return False
         # a headline holding commas, wrapped: its short first line opens the block
         return not (p_opens and not p_full and not ptext.endswith("——") and not name_spans(ntext))
-    if not has_punct(ptext) and n_first and not ends_sentence(ntext) and not _word_across(ptext, ntext, nearby):
+    if not p.punct and n_first and not n.ends and not _word_across(ptext, ntext, nearby):
         return True  # a full-width title line, then an indented first line
     if p_full or p_first or p_wide:
         return False  # the sentence goes on, across a column break if need be
@@ -239,13 +244,17 @@ def _word_across(ptext: str, ntext: str, nearby: Callable[[str], bool] | None) -
     return is_han(a) and is_han(b) and nearby(a + b)
 
 
-_OPENS = re.compile("[" + "".join(a for a, _ in _PAIRS) + "]")
 _CLOSES = re.compile("[" + "".join(b for _, b in _PAIRS) + "]")
+
+
+def _pause(text: str) -> bool:
+    """Ends in a pause (colon, semicolon, dash) before any closing quotes: a cheap test first."""
+    return text.rstrip("”’」』）)")[-1:] in "；;：:—" and bool(_PAUSE.search(text))
 
 
 def _unbalanced(text: str) -> bool:
     """An opening quote or bracket whose closing partner is not on the line."""
-    return bool(_OPENS.search(text)) and any(text.count(a) > text.count(b) for a, b in _PAIRS)
+    return any(a in text and text.count(a) > text.count(b) for a, b in _PAIRS)  # "in": a cheap test first
 
 
 def _unopened(text: str) -> bool:
@@ -265,20 +274,16 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
     use_indent = info.use_indent
     prev: _Info | None = None
     opened = 0  # index of the line that opened the current block
-    k = gap = run = 0
+    k = gap = 0
     for line in page.lines:
         if not line.text:
             gap += 1
             continue
-        if gap and k:
-            run += 1
-        w, column = info.widths[k], info.column(k, run)
+        w, column = info.widths[k], info.columns[k]
         odd = not column - FULL_TOLERANCE <= w <= column + 2.5  # short or wide
-        cur = _Info(line, gap, w, column, odd and not info.punct[k])
-        if prev is None:
-            new = True
-        else:
-            new = _is_break(prev, cur, use_indent, partial(info.nearby, i=k), opened == k - 1)
+        punct = info.punct[k] == 1
+        cur = _Info(line, gap, w, column, odd and not punct, punct, info.ends[k] == 1)
+        new = prev is None or _is_break(prev, cur, use_indent, partial(info.nearby, i=k), opened == k - 1)
         if new:
             opened = k
         yield cur, new
@@ -301,7 +306,9 @@ def restore_page(page: Page) -> list[Block]:
             pieces = []
             sep = ""
         else:
-            sep = " " if not prev.hyphen and _LATIN_END.search(prev.text) and _LATIN_START.search(line.text) else ""
+            assert prev is not None
+            latin = _LATIN_END.search(prev.text) and _LATIN_START.search(line.text)
+            sep = " " if latin and not prev.hyphen else ""
         pieces.append(Piece(line.no, line.text, sep))
         prev = line
     if pieces:

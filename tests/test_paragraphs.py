@@ -235,3 +235,38 @@ def test_a_line_at_the_edge_of_full_after_a_sentence_end_is_a_first_line():
         BODY * 2 + "出彩的机会、梦想成真的舞台。",
         "会上，四中全会精神指出，" + BODY + "完了。",
     ]
+
+
+def test_a_word_running_on_from_a_wide_line_keeps_its_block():
+    # Evidence: a line wider than the column is another frame (a caption), but when the
+    # break cuts a pair of characters that occurs nearby ("设备"), the next, narrower line
+    # is the same text going on, not a new frame.
+    page = lines("他们在这里调试设备，" + BODY, BODY, BODY, "完了。")
+    page += lines("图为昌吉州科技创新中心，工作人员正在调试设", "备，确保正常运行。")
+    assert paragraphs(page)[0][-1] == "图为昌吉州科技创新中心，工作人员正在调试设备，确保正常运行。"
+
+
+def test_a_line_one_char_short_after_a_full_sentence_end_is_a_first_line():
+    # Evidence: a first line that lost its indent but holds one more character (its
+    # punctuation squeezed) is one em short of the column: after a full line that ends a
+    # sentence, it opens a new paragraph.
+    page = lines(BODY, BODY, "出彩的机会、梦想成真的舞台。")
+    page += lines("党的十九届四中全会指出，", BODY, "完了。")
+    assert paragraphs(page)[0] == [
+        BODY * 2 + "出彩的机会、梦想成真的舞台。",
+        "党的十九届四中全会指出，" + BODY + "完了。",
+    ]
+
+
+def test_a_heading_closed_by_its_column_tag_ends_there():
+    # Evidence: a heading line ending in a bracketed column tag is complete; a short
+    # heading line after it (a label) is a block of its own, not the heading's tail.
+    page = lines("塑造典型人物 为时代传", "神写照（高峰之路）", "编者的话", BODY, BODY, "完了。")
+    assert "编者的话" in paragraphs(page)[0]
+
+
+def test_a_first_line_without_punctuation_goes_on_across_a_column_break():
+    # Evidence: a line of first-line width that holds no punctuation, then a blank line
+    # and a full line: a paragraph's first line continued in the next column, not a title.
+    page = lines(BODY, BODY, "完了。", "退伍军人在军营中练就的", "", BODY, BODY, "完了。")
+    assert paragraphs(page)[0][-1] == "退伍军人在军营中练就的" + BODY * 2 + "完了。"
