@@ -134,7 +134,7 @@ def _metadata_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--newspaper", help="Newspaper title."),
         click.option("--date", help="Issue date, YYYY-MM-DD."),
         click.option("--page-label", "page_label", help="Printed page number or label."),
-        click.option("--edition", help="Edition of the issue."),
+        click.option("--issue-edition", "issue_edition", help="Edition of the issue (city edition, issue number ...)."),
         click.option("--publisher", help="Publisher."),
         click.option("--place", help="Place of publication."),
         click.option("--rights", help="Rights statement for the transcription."),
@@ -152,7 +152,7 @@ def _metadata(page: str, options: dict[str, Any]):
         newspaper=options.pop("newspaper", None),
         date=options.pop("date", None),
         page=options.pop("page_label", None),
-        edition=options.pop("edition", None),
+        edition=options.pop("issue_edition", None),
         publisher=options.pop("publisher", None),
         place=options.pop("place", None),
         rights=options.pop("rights", None),
@@ -164,23 +164,50 @@ def _metadata(page: str, options: dict[str, Any]):
     return meta.merged(given)
 
 
+_CONFIG_NAMES = ["s2t", "s2tw", "s2twp", "s2hk", "s2hkp", "t2s", "tw2s", "tw2sp", "hk2s", "hk2sp",
+                 "t2tw", "t2hk", "tw2t", "hk2t", "t2jp", "jp2t"]
+
+
+def _edition_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by `edition` and `convert --edition` (docs/editions.md)."""
+    options = [
+        click.option("--profile", type=click.Choice(["newspaper"]),
+                     help="Shipped phrase fixes on top of OpenCC (opt-in), e.g. newspaper."),
+        click.option("--overrides", type=click.Path(dir_okay=False),
+                     help="TSV file of phrase pairs (source<TAB>target) applied on top of OpenCC."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 @cli.command("convert")
 @click.argument("pages", nargs=-1, required=True)
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
               help="Folder for the TEI files (created if missing).")
 @_encoding_option
 @_metadata_options
+@click.option("--edition", "editions", multiple=True, type=click.Choice(_CONFIG_NAMES), metavar="CONFIG",
+              help="Also write the OpenCC CONFIG edition (s2t, s2tw, t2s ...) as "
+                   "<name>.<xml:lang>.tei.xml; repeatable.")
+@_edition_options
 @_handle_errors
-def convert_cmd(pages: tuple[str, ...], outdir: str, encoding: str | None, **options: Any) -> None:
+def convert_cmd(pages: tuple[str, ...], outdir: str, encoding: str | None, editions: tuple[str, ...],
+                profile: str | None, overrides: str | None, **options: Any) -> None:
     """Convert PAGES to TEI P5: OUTDIR/<name>.tei.xml for each page.
 
     Every document is validated against the project schema before it is
     written; an invalid one is an error (exit 4) and nothing is written.
     If any page cannot be read, nothing is written (exit 3).
 
+    With --edition CONFIG, each page's script edition is written beside it
+    (docs/editions.md); a page whose text is not in the config's input
+    script is refused (exit 3).
+
     \b
     Example:
         archive convert seeds/000_b96cb40543454e04.txt -o out/ --newspaper 昌吉日报
+        archive convert seeds/000_b96cb40543454e04.txt -o out/ --edition s2t --edition s2twp
     """
     from pathlib import Path
 
@@ -190,17 +217,108 @@ def convert_cmd(pages: tuple[str, ...], outdir: str, encoding: str | None, **opt
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
         raise click.UsageError(f"two pages would both be written as {twice[0]}; convert them into separate folders")
+    edition_options = []
+    if editions:
+        from archive.edition import CONFIGS, Options
+
+        langs: dict[str, str] = {}
+        for config in dict.fromkeys(editions):
+            lang = CONFIGS[config][0]
+            if lang in langs:
+                raise click.UsageError(
+                    f"--edition {langs[lang]} and --edition {config} would both be written as "
+                    f"<name>.{lang}.tei.xml; give one config per language"
+                )
+            langs[lang] = config
+        edition_options = [Options(config, profile=profile, overrides=overrides) for config in langs.values()]
+    elif profile or overrides:
+        raise click.UsageError("--profile and --overrides apply to editions; give --edition CONFIG too")
     results = []
     for page in pages:
         meta = _metadata(page, dict(options))
         result = convert(page, meta, encoding)
         results.append((Path(outdir) / output_name(page), result))
+    written = []
     for path, result in results:
-        write_atomic(path, result.data)
+        written.append((path, result.data))
+        for opts in edition_options:
+            from archive.edition import edition_name, make_edition
+
+            ed = make_edition(result.tree, opts, name=path.name, sha256=_sha256(result.data))
+            written.append((path.with_name(edition_name(path.name, ed.lang)), ed.data))
+    for path, result in results:
         articles = sum(1 for p in result.pages for n in p if n.kind == "article")
         log.info("%s: %d articles", path, articles)
+    for path, data in written:
+        write_atomic(path, data)
         if not click.get_current_context().find_root().params.get("quiet"):
             click.echo(str(path))
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+@cli.command("edition")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--config", required=True, type=click.Choice(_CONFIG_NAMES), metavar="CONFIG",
+              help="OpenCC config: " + ", ".join(_CONFIG_NAMES) + ".")
+@click.option("-o", "--output", "out", type=click.Path(),
+              help="Output file, or an existing folder, or - for stdout "
+                   "(default: <name>.<xml:lang>.tei.xml beside FILE).")
+@_edition_options
+@click.option("--from", "source_script", type=click.Choice(["auto", "any", "hans", "hant"]), default="auto",
+              show_default=True,
+              help="Script of the input: auto detects it and refuses a conversion that makes no sense "
+                   "(exit 3); any skips the check.")
+@click.option("--names", "names_file", type=click.Path(dir_okay=False),
+              help="TSV file of extra whole names (direction s2t|t2s, source, target).")
+@click.option("--name-rules/--no-name-rules", default=True, show_default=True,
+              help="Convert persName text by the name rules (surnames, names list).")
+@click.option("--tofu-risk/--no-tofu-risk", "tofu", default=True, show_default=True,
+              help="OpenCC's include_tofu_risk_dictionaries (rare characters fonts may lack).")
+@click.option("--report", type=click.Path(dir_okay=False),
+              help="Write the characters with several possible targets (TSV) to this file.")
+@_handle_errors
+def edition_cmd(file: str, config: str, out: str | None, profile: str | None, overrides: str | None,
+                source_script: str, names_file: str | None, name_rules: bool, tofu: bool,
+                report: str | None) -> None:
+    """Write the OpenCC CONFIG script edition of the TEI document FILE.
+
+    Only the character data of <text> changes; every element, attribute
+    and xml:id stays, and the header records the source (name, sha256),
+    OpenCC (version, config, options), the profile and the overrides. The
+    edition is validated before it is written (docs/editions.md).
+
+    \b
+    Example:
+        archive edition out/000_b96cb40543454e04.tei.xml --config s2t --report amb.tsv
+    """
+    from pathlib import Path
+
+    from archive.edition import Options, edition_name, edition_of_file, report_text
+    from archive.pipeline import write_atomic
+
+    opts = Options(config, tofu=tofu, names=name_rules, profile=profile, overrides=overrides,
+                   names_file=names_file, source_script=source_script)
+    ed = edition_of_file(file, opts, report=bool(report))
+    if out == "-":
+        sys.stdout.buffer.write(ed.data)
+        sys.stdout.flush()
+    else:
+        target = Path(file).with_name(edition_name(file, ed.lang)) if out is None else Path(out)
+        if target.is_dir():
+            target = target / edition_name(file, ed.lang)
+        if target.resolve() == Path(file).resolve():
+            raise click.UsageError(f"{target} is the input file; give another -o")
+        write_atomic(target, ed.data)
+        if not click.get_current_context().find_root().params.get("quiet"):
+            click.echo(str(target))
+    if report:
+        write_atomic(report, report_text(ed.ambiguities).encode("utf-8"))
+        log.info("%s: %d ambiguous characters", report, len(ed.ambiguities))
 
 
 @cli.command("validate")

@@ -25,7 +25,7 @@ from functools import partial
 from itertools import accumulate
 
 from archive.chars import ends_sentence, has_punct, is_han, width
-from archive.model import Block, Document, Line, Page, Piece
+from archive.model import Block, Document, Line, Page, Piece, gc_paused
 from archive.names import name_spans
 
 # A line that starts one of these opens a new block, whatever came before.
@@ -318,4 +318,5 @@ def restore_page(page: Page) -> list[Block]:
 
 def restore(doc: Document) -> list[list[Block]]:
     """Blocks of every page of a normalized document."""
-    return [restore_page(page) for page in doc.pages]
+    with gc_paused():
+        return [restore_page(page) for page in doc.pages]

@@ -53,6 +53,8 @@ LEAD_BYLINE = re.compile(
 )
 QUESTION = re.compile(r"^(?:问|记者|本报记者|主持人|Q)\s*[：:]")
 ANSWER = re.compile(r"^(?P<who>[^，。；？！：:\s]{1,40}?)\s*[：:]")
+LABEL_CHARS = 5  # a box label ("核心阅读"-like) is at most this long
+SECTION_NUMBER = re.compile(r"^[（(]?(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[）)、.．]?$")
 SUBTITLE = re.compile(r"^(?:——|—\s*—|—|－－)")
 _CN_NUM = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)}
 
@@ -64,7 +66,7 @@ class Item:
     """A block with its role on the page."""
 
     block: Block
-    role: str  # head, sub, byline, credit, jump, q, a, lead, p, fw
+    role: str  # head, sub, byline, credit, jump, q, a, lead, label, p, fw
     gap: int = 0  # blank lines before it in the source
     index: int = 0  # position on the page, in source order
     attrs: dict[str, str] = field(default_factory=dict)
@@ -168,7 +170,24 @@ def classify(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()
         items.append(item)
     _soft_headings(items)
     _name_only_bylines(items)
+    _box_labels(items)
     return items
+
+
+def _box_labels(items: list[Item]) -> None:
+    """A very short line right under a headline, over text that shares none of
+    its words, labels a box of text ("summary", "editor's note"): it is the
+    first paragraph of an article's body, not a headline line."""
+    for i in range(1, len(items) - 1):
+        it = items[i]
+        if (
+            it.role == "head"
+            and len(re.sub(r"\s", "", it.text)) <= LABEL_CHARS
+            and items[i - 1].role in ("head", "sub")
+            and items[i + 1].role == "p"
+            and similarity([it], items[i + 1 : i + 6]) == 0
+        ):
+            it.role = "label"
 
 
 def _soft_headings(items: list[Item]) -> None:
@@ -247,7 +266,7 @@ def _may_be_subhead(runs: list[Run], i: int) -> bool:
     if i == 0 or i == len(runs) - 1:
         return False
     prev, nxt = runs[i - 1].items[-1], runs[i + 1].items[0]
-    return not (prev.role in ("jump", "fw") or nxt.role in ("lead", "fw", "jump"))
+    return not (prev.role in ("jump", "fw") or nxt.role in ("lead", "label", "fw", "jump"))
 
 
 def _subhead_score(runs: list[Run], i: int) -> float:
@@ -262,8 +281,10 @@ def _subhead_score(runs: list[Run], i: int) -> float:
 
 
 def _must_be_subhead(runs: list[Run], i: int) -> bool:
-    """A subhead right before a question: articles open with a lead, not a question."""
-    return _may_be_subhead(runs, i) and runs[i + 1].items[0].role == "q"
+    """A subhead right before a question (articles open with a lead, not a
+    question) or right after a section number alone ("（二）")."""
+    return _may_be_subhead(runs, i) and (
+        runs[i + 1].items[0].role == "q" or bool(SECTION_NUMBER.match(runs[i - 1].items[-1].text.strip())))
 
 
 def _column(items: Sequence[Item]) -> float:
@@ -276,17 +297,66 @@ def _same_column(before: Sequence[Item], after: Sequence[Item]) -> bool:
     return abs(a - b) < 1.5
 
 
-def _split_bodies(items: list[Item]) -> list[list[Item]]:
-    """Split a stretch of body at article starts (datelines) and ends (jump notes)."""
+def _block_column(it: Item) -> float | None:
+    """The column width a paragraph was set in: the median width of its lines but
+    the last (None when it has fewer than two such lines)."""
+    if it.role not in ("p", "lead", "q"):
+        return None
+    widths = sorted(width(p.text) for p in it.block.pieces[:-1])
+    return widths[len(widths) // 2] if len(widths) >= 2 else None
+
+
+def _split_bodies(items: list[Item]) -> tuple[list[list[Item]], list[bool]]:
+    """Split a stretch of body at article starts (datelines) and ends (jump notes),
+    and softly where the column width changes for good (one odd paragraph, a
+    quote set narrower, does not count): a soft piece joins its neighbour again
+    unless both get a headline. Returns the bodies and, for each, whether it
+    starts softly."""
+    cols = [_block_column(it) for it in items]
+    known = [i for i, c in enumerate(cols) if c is not None]
+    changes = set()
+    ref = cols[known[0]] if known else 0.0
+    for b, c in zip(known[1:], [*known[2:], None]):
+        if abs(cols[b] - ref) >= COLUMN_STEP:  # type: ignore[operator]
+            if c is not None and abs(cols[c] - ref) < COLUMN_STEP:  # type: ignore[operator]
+                continue  # one odd paragraph
+            changes.add(b)
+        ref = cols[b]  # type: ignore[assignment]
     out: list[list[Item]] = [[]]
-    for it in items:
+    soft = [False]
+    for i, it in enumerate(items):
         starts = it.role == "lead" or (it.role == "jump" and it.attrs.get("subtype") == "from")
         if starts and any(x.role not in ("credit", "fw", "figure") for x in out[-1]):
             out.append([])
+            soft.append(False)
+        elif i in changes and out[-1]:
+            out.append([])
+            soft.append(True)
         out[-1].append(it)
         if it.role == "jump" and it.attrs.get("subtype") == "to":
             out.append([])
-    return [b for b in out if b]
+            soft.append(False)
+    keep = [i for i, b in enumerate(out) if b]
+    return [out[i] for i in keep], [soft[i] and i != keep[0] for i in keep]
+
+
+def _merge_soft(arts: list[Article], soft: list[bool], upper: frozenset[int] = frozenset()) -> list[Article] | None:
+    """Join a softly split piece to the article before it when one of them has
+    no headline. Two titled pieces stay apart only in the mixed layout that
+    explains the split: the one before titled from the headline run above the
+    bodies (items with an index in ``upper``), the one after from the run below;
+    otherwise None (not a layout)."""
+    out: list[Article] = []
+    for art, s in zip(arts, soft):
+        if s and out:
+            prev = out[-1]
+            if not (prev.heads and art.heads):
+                out[-1] = Article(heads=prev.heads or art.heads, body=prev.body + art.body)
+                continue
+            if not (prev.heads[0].index in upper and art.heads[0].index not in upper):
+                return None
+        out.append(art)
+    return out
 
 
 def _groups(items: list[Item], k: int, cut: int = 0) -> list[list[list[Item]]]:
@@ -332,10 +402,14 @@ class Article:
         return {it.index for it in (*self.heads, *self.body)}
 
 
-def _assign(run: list[Item], bodies: list[list[Item]], cut: int = 0) -> tuple[float, list[Article]]:
+def _assign(run: list[Item], bodies: list[list[Item]], cut: int = 0,
+            soft: Sequence[bool] = ()) -> tuple[float, list[Article]]:
     """Best split of headline items into groups and their match to ``bodies``;
-    no group spans ``cut`` (items from two different runs)."""
+    no group spans ``cut`` (items from two different runs). Softly split bodies
+    left without a headline join their neighbour."""
     best: tuple[float, list[Article]] | None = None
+    soft = list(soft) or [False] * len(bodies)
+    upper = frozenset(it.index for it in run[:cut])
     heads_count = max(1, sum(1 for it in run if it.role in ("head", "sub")))
     two = 0 < cut < len(run)
     for k in range(min(len(bodies), heads_count) + two, 0, -1):
@@ -351,7 +425,13 @@ def _assign(run: list[Item], bodies: list[list[Item]], cut: int = 0) -> tuple[fl
                     for g, bi in zip(groups, perm):
                         total += similarity(g, bodies[bi]) + _group_prior(g)
                         arts[bi].heads = g
-                    total -= 0.6 * (len(bodies) - k)  # untitled articles
+                    if any(soft):
+                        merged = _merge_soft(arts, soft, upper)
+                        if merged is None:
+                            continue
+                        arts = merged
+                    total -= UNTITLED_COST * sum(1 for a in arts if not a.heads)
+                    total -= ARTICLE_COST * len(arts)
                     if best is None or total > best[0] + 1e-9:
                         best = (total, arts)
     if best is None:  # the items cannot be shared out: an impossible layout
@@ -363,6 +443,7 @@ ARTICLE_COST = 0.35  # every article must earn its place: subheads are commoner 
 COHESION_WEIGHT = 10.0
 COHESION_MEAN = 0.045  # share of word pairs carried across a subhead: above, one article
 COLUMN_BONUS = 0.3
+COLUMN_STEP = 1.5  # a change of column width (em) between paragraphs: maybe another article
 UNTITLED_COST = 0.6
 MAX_SUBHEADS = 10  # subheads one article may hold
 SHARED_COST = 0.1  # a headline run split between the articles above and below it
@@ -373,13 +454,13 @@ def _chunk(heads: list[Item], cut: int, middle: list[Run]) -> tuple[float, list[
     titled from ``heads``: the items before ``cut`` come from the headline run
     above the bodies, the rest from the run below them."""
     items = [it for run in middle for it in run.items]
-    bodies = _split_bodies(items)
+    bodies, soft = _split_bodies(items)
     if not bodies:
         return -0.3 * sum(1 for it in heads if it.role in ("head", "sub")), [Article(heads=heads)] if heads else []
     if not any(it.role in ("head", "sub", "byline") for it in heads):
-        return -(UNTITLED_COST + ARTICLE_COST) * len(bodies), [Article(body=b) for b in bodies]
-    score, arts = _assign(heads, bodies, cut)
-    return score - ARTICLE_COST * len(bodies), arts
+        arts = _merge_soft([Article(body=b) for b in bodies], soft) or []
+        return -(UNTITLED_COST + ARTICLE_COST) * len(arts), arts
+    return _assign(heads, bodies, cut, soft)
 
 
 def _cuts(items: list[Item]) -> list[int]:
