@@ -156,7 +156,11 @@ def _is_break(
     if use_indent and n.line.indent >= 1:
         return True
     ptext, ntext = p.line.text, n.line.text
-    if OPENER.match(ntext) or ptext.rstrip()[-1:] in _CLOSER_LAST and CLOSER.search(ptext):
+    # a full line that stops mid-sentence goes on, whatever words the break lands on
+    mid_sentence = not n.gap and not p.ends and p.width >= p.column - FULL_TOLERANCE and not p.heading
+    if not mid_sentence and (
+        OPENER.match(ntext) or ptext.rstrip()[-1:] in _CLOSER_LAST and CLOSER.search(ptext)
+    ):
         return True
     if p.line.hyphen:
         return False

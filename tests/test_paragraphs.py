@@ -73,10 +73,6 @@ def test_pages_are_restored_separately():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="paragraphs.py: OPENER breaks before a line starting 本报记者 even in mid-sentence",
-)
 def test_opener_words_after_a_column_wrap_in_mid_sentence():
     page = (
         "昌吉州党委常委、组织部部长王路平在接受\n"
@@ -89,10 +85,6 @@ def test_opener_words_after_a_column_wrap_in_mid_sentence():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="paragraphs.py: CLOSER ends a block at any line ending in 摄, even 拍摄 in mid-sentence",
-)
 def test_closer_words_at_a_column_wrap_in_mid_sentence():
     page = (
         "近日，昌吉州举办摄影展，记者在现场拍摄\n"
