@@ -150,7 +150,11 @@ def _normalize(source: Source) -> Document:
     edits: list[Edit] = []
     offset = 0
     for no, raw_line in enumerate(source.text.split("\n"), start=1):
-        parts = raw_line.split("\f")
+        if not raw_line:  # fast path: a blank line
+            lines.append(Line(no, ""))
+            offset += 1
+            continue
+        parts = raw_line.split("\f") if "\f" in raw_line else (raw_line,)
         part_offset = offset
         for i, raw in enumerate(parts):
             if i:  # a form feed came before this part: new page
@@ -180,7 +184,7 @@ def _dehyphenate(page: Page, edits: list[Edit], text: str) -> Page:
     starts = None
     for i in range(len(lines) - 1):
         cur, nxt = lines[i], lines[i + 1]
-        if not (_LATIN_HYPHEN.search(cur.text) and nxt.text[:1].islower() and nxt.text[:1].isascii()):
+        if not (cur.text.endswith("-") and _LATIN_HYPHEN.search(cur.text) and nxt.text[:1].islower() and nxt.text[:1].isascii()):
             continue
         if starts is None:
             starts = _line_starts(text)
