@@ -191,10 +191,19 @@ def _edition_options(func: Callable[..., Any]) -> Callable[..., Any]:
               help="Also write the OpenCC CONFIG edition (s2t, s2tw, t2s ...) as "
                    "<name>.<xml:lang>.tei.xml; repeatable.")
 @_edition_options
+@click.option("--password", metavar="PASSWORD", help="Password of encrypted PDFs.")
+@click.option("--keep-going", "keep_going", is_flag=True,
+              help="Leave out the pages of a PDF that cannot be used, report them and convert the "
+                   "others (exit 1 when a page was left out).")
 @_handle_errors
 def convert_cmd(pages: tuple[str, ...], outdir: str, encoding: str | None, editions: tuple[str, ...],
-                profile: str | None, overrides: str | None, **options: Any) -> None:
+                profile: str | None, overrides: str | None, password: str | None, keep_going: bool,
+                **options: Any) -> None:
     """Convert PAGES to TEI P5: OUTDIR/<name>.tei.xml for each page.
+
+    A page is a text file or a PDF (one page or a whole issue: one TEI
+    document for the PDF, read from the position and type size of its
+    text; docs/pdf.md).
 
     Every document is validated against the project schema before it is
     written; an invalid one is an error (exit 4) and nothing is written.
@@ -236,7 +245,7 @@ def convert_cmd(pages: tuple[str, ...], outdir: str, encoding: str | None, editi
     results = []
     for page in pages:
         meta = _metadata(page, dict(options))
-        result = convert(page, meta, encoding)
+        result = convert(page, meta, encoding, password=password, keep_going=keep_going)
         results.append((Path(outdir) / output_name(page), result))
     written = []
     for path, result in results:
@@ -244,7 +253,7 @@ def convert_cmd(pages: tuple[str, ...], outdir: str, encoding: str | None, editi
         for opts in edition_options:
             from archive.edition import edition_name, make_edition
 
-            ed = make_edition(result.tree, opts, name=path.name, sha256=_sha256(result.data))
+            ed = make_edition(result.data, opts, name=path.name)
             written.append((path.with_name(edition_name(path.name, ed.lang)), ed.data))
     for path, result in results:
         articles = sum(1 for p in result.pages for n in p if n.kind == "article")
@@ -253,12 +262,11 @@ def convert_cmd(pages: tuple[str, ...], outdir: str, encoding: str | None, editi
         write_atomic(path, data)
         if not click.get_current_context().find_root().params.get("quiet"):
             click.echo(str(path))
-
-
-def _sha256(data: bytes) -> str:
-    import hashlib
-
-    return hashlib.sha256(data).hexdigest()
+    left_out = [problem for _, result in results for problem in result.problems]
+    for problem in left_out:  # --keep-going: the pages of a PDF that were left out
+        click.echo(f"archive: error: {problem} (page left out)", err=True)
+    if left_out:
+        click.get_current_context().exit(int(ExitCode.problems_found))
 
 
 @cli.command("edition")
@@ -397,6 +405,8 @@ def _batch_metadata(options: dict[str, Any]):
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Worker processes (default: the number of CPUs).")
 @click.option("--force", is_flag=True, help="Convert every page again, even when up to date.")
+@click.option("--edition", "editions", multiple=True, metavar="CONFIG",
+              help="Also write an OpenCC edition of every page (s2t, s2tw, s2hk, t2s ...); repeatable.")
 @_encoding_option
 @click.option("--metadata", "metadata_file", type=click.Path(dir_okay=False),
               help="Metadata file (TOML) for every page, over the sidecars (docs/metadata.md).")
@@ -407,26 +417,27 @@ def _batch_metadata(options: dict[str, Any]):
 @click.option("--place", help="Place of publication (over the sidecars).")
 @click.option("--rights", help="Rights statement (over the sidecars).")
 @_handle_errors
-def batch_cmd(input_dir: str, outdir: str, jobs: int | None, force: bool, encoding: str | None,
-              metadata_file: str | None, **options: Any) -> None:
+def batch_cmd(input_dir: str, outdir: str, jobs: int | None, force: bool, editions: tuple[str, ...],
+              encoding: str | None, metadata_file: str | None, **options: Any) -> None:
     """Convert every page under INPUT_DIR (*.txt, *.pdf) into OUTDIR, mirroring its folders.
 
     INPUT_DIR/2024-12-17/p02.txt gives OUTDIR/2024-12-17/p02.tei.xml and its
-    reading text p02.reading.txt. Pages whose outputs are up to date (same
+    reading text p02.reading.txt, and one OpenCC edition per --edition
+    CONFIG. Pages whose outputs are up to date (same
     input, metadata, options and archive) are skipped. A page that fails is
     reported and the run goes on; OUTDIR/batch-report.jsonl lists every page.
     Exit 1 when some pages failed. See docs/batch.md.
 
     \b
     Example:
-        archive batch pages/ -o out/ --jobs 4
+        archive batch pages/ -o out/ --jobs 4 --edition s2t
     """
     import sys
 
     from archive.batch import Options, run_batch
 
     meta = _batch_metadata(options)
-    opts = Options(encoding=encoding, metadata=meta, metadata_file=metadata_file)
+    opts = Options(encoding=encoding, metadata=meta, metadata_file=metadata_file, editions=editions)
     quiet = click.get_current_context().find_root().params.get("quiet")
     bar_state: dict[str, Any] = {}
 
@@ -484,8 +495,8 @@ def bag_cmd(outdir: str, bag_dir: str, sources: str | None, organization: str | 
     """Build a BagIt bag in BAG_DIR from the output of `archive batch` in OUTDIR.
 
     data/ holds every page source (byte for byte, checked against the batch
-    report), its TEI and reading text, the batch report and mets.xml, which
-    names the role of every file. sha256 and sha512 manifests. See docs/batch.md.
+    report), its TEI, editions and reading text, the batch report and
+    mets.xml, which names the role of every file. sha256 and sha512 manifests. See docs/batch.md.
 
     \b
     Example:

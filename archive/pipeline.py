@@ -10,7 +10,7 @@ from pathlib import Path
 from lxml import etree
 
 from archive.errors import InputError
-from archive.ingest import read_page
+from archive.ingest import read_bytes, source_from_bytes
 from archive.metadata import Metadata
 from archive.model import Document, Node, gc_paused
 from archive.normalize import normalize
@@ -25,6 +25,7 @@ class Result:
     pages: list[list[Node]]
     tree: etree._ElementTree
     data: bytes
+    problems: tuple[str, ...] = ()  # pages of a PDF left out with keep_going, one message each
 
 
 def segment(doc: Document) -> list[list[Node]]:
@@ -47,9 +48,43 @@ def convert_document(doc: Document, meta: Metadata) -> Result:
     return Result(doc, pages, tree, serialize(tree))
 
 
-def convert(path: str | Path, meta: Metadata | None = None, encoding: str | None = None) -> Result:
-    """Convert one page file (``-`` for stdin) to a validated TEI document."""
-    return convert_document(normalize(read_page(path, encoding)), meta or Metadata())
+def convert(path: str | Path, meta: Metadata | None = None, encoding: str | None = None, *,
+            password: str | None = None, keep_going: bool = False) -> Result:
+    """Convert one page file (``-`` for stdin), text or PDF, to a validated TEI document.
+
+    ``password`` opens an encrypted PDF; with ``keep_going`` a bad page of a
+    PDF is left out and reported in ``Result.problems`` instead of failing.
+    """
+    from archive.pdf import is_pdf
+
+    name, data = read_bytes(path)
+    if is_pdf(data):
+        return convert_pdf(name, data, meta, password=password, keep_going=keep_going)
+    return convert_document(normalize(source_from_bytes(name, data, encoding)), meta or Metadata())
+
+
+def convert_bytes(name: str, data: bytes, meta: Metadata | None = None, encoding: str | None = None, *,
+                  password: str | None = None, keep_going: bool = False) -> Result:
+    """:func:`convert` for a page already read: ``name`` is what messages call it."""
+    from archive.pdf import is_pdf
+
+    if is_pdf(data):
+        return convert_pdf(name, data, meta, password=password, keep_going=keep_going)
+    return convert_document(normalize(source_from_bytes(name, data, encoding)), meta or Metadata())
+
+
+def convert_pdf(name: str, data: bytes, meta: Metadata | None = None, *, password: str | None = None,
+                keep_going: bool = False) -> Result:
+    """Convert a PDF (one page or an issue) to one validated TEI document, using the
+    position and type size of its text (docs/pdf.md)."""
+    from archive import pdf
+    from archive.validate import check
+
+    doc, pages, facsimile, problems = pdf.convert_pdf(name, data, meta, password, keep_going)
+    with gc_paused():
+        tree = build(doc, pages, meta or Metadata(), facsimile)
+    check(tree)
+    return Result(doc, pages, tree, serialize(tree), tuple(problems))
 
 
 def output_name(path: str | Path, suffix: str = ".tei.xml") -> str:

@@ -42,6 +42,13 @@ SEGMENTATION = (
     "captions and credits, interview turns, subheads and jump notes are found by rule; "
     "headlines printed after their article are moved to its top. Page furniture is fw."
 )
+PDF_SEGMENTATION = (
+    "The source is a PDF: its source lines are the printed lines in reading order (regions top "
+    "to bottom, columns left to right), found from the position and type size of the text; "
+    "blocks start at indents, after short lines, at changes of type size and at white space. "
+    "Each page is a surface and each block points with facs to the zone (or zones, one per "
+    "column) where it is printed, in PDF points from the top left of the page."
+)
 
 # Node kind -> TEI element name and the id prefix inside an article.
 _ELEMENT = {
@@ -103,7 +110,7 @@ def fill(elem: etree._Element, block: Block) -> None:
             add(text[a:b])
 
 
-def _header(root: etree._Element, doc: Document, meta: Metadata) -> None:
+def _header(root: etree._Element, doc: Document, meta: Metadata, pdf: bool = False) -> None:
     header = _el(root, "teiHeader")
     fdesc = _el(header, "fileDesc")
     title = (
@@ -140,7 +147,7 @@ def _header(root: etree._Element, doc: Document, meta: Metadata) -> None:
     _el(app, "label", "archive")
     ed = _el(enc, "editorialDecl")
     _el(_el(ed, "normalization"), "p", NORMALIZATION)
-    _el(_el(ed, "segmentation"), "p", SEGMENTATION)
+    _el(_el(ed, "segmentation"), "p", SEGMENTATION + (" " + PDF_SEGMENTATION if pdf else ""))
     if doc.edits:
         changes = _el(_el(header, "revisionDesc"), "listChange", type="normalization")
         changes.set(XML_SPACE, "preserve")
@@ -167,7 +174,62 @@ class _Ids:
         return f"{prefix}{self.counts[prefix]}"
 
 
-def _node(parent: etree._Element, node: Node, scope: str, ids: _Ids) -> None:
+class _Zones:
+    """The facsimile of a PDF: a surface per page, a zone per block (or per column part of one)."""
+
+    def __init__(self, root: etree._Element, facsimile, count: int):
+        self.fac = facsimile
+        self.surfaces: dict[int, etree._Element] = {}
+        self.counts: dict[int, int] = {}
+        elem = _el(root, "facsimile")
+        for i in range(count):
+            size = facsimile.surface(i)
+            if size is None:  # a page left out (--keep-going)
+                continue
+            surface = _el(elem, "surface", ulx="0", uly="0", lrx=_coord(size[0]), lry=_coord(size[1]))
+            surface.set(XML_ID, f"page{i + 1}")
+            self.surfaces[i] = surface
+
+    def surface_ref(self, index: int) -> str | None:
+        return f"#page{index + 1}" if index in self.surfaces else None
+
+    def point(self, e: etree._Element, zones: Sequence, kind: str) -> None:
+        """Add a zone for each (page index, box) and point ``e`` at them with @facs."""
+        refs = []
+        for index, box in zones:
+            surface = self.surfaces.get(index)
+            if surface is None:
+                continue
+            self.counts[index] = self.counts.get(index, 0) + 1
+            zid = f"page{index + 1}.z{self.counts[index]}"
+            zone = _el(surface, "zone", ulx=_coord(box.x0), uly=_coord(box.top), lrx=_coord(box.x1),
+                       lry=_coord(box.bottom), type=kind)
+            zone.set(XML_ID, zid)
+            refs.append("#" + zid)
+        if refs:
+            e.set("facs", " ".join(refs))
+
+    def block(self, e: etree._Element, node: Node) -> None:
+        if node.block is not None:
+            self.point(e, self.fac.zones(node.block), "caption" if node.kind == "caption" else _local(e))
+        elif node.kind == "figure":
+            blocks = [c.block for c in node.children if c.block is not None]
+            picture = self.fac.picture(blocks) if blocks else None
+            if picture is not None:
+                self.point(e, [picture], "figure")
+
+
+def _coord(value: float) -> str:
+    """A coordinate in points, one decimal at most."""
+    text = f"{round(value, 1):.1f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _local(e: etree._Element) -> str:
+    return e.tag[len(T):]
+
+
+def _node(parent: etree._Element, node: Node, scope: str, ids: _Ids, zones: _Zones | None = None) -> None:
     name, prefix = _ELEMENT[node.kind]
     e = _el(parent, name)
     if node.kind == "section":
@@ -182,25 +244,37 @@ def _node(parent: etree._Element, node: Node, scope: str, ids: _Ids) -> None:
         e.set(XML_ID, f"{scope}.{ids.next(prefix)}")
     else:
         e.set(XML_ID, f"{parent.get(XML_ID)}.{'h' if node.kind == 'caption' else 's'}")
+    if zones is not None:
+        zones.block(e, node)
     if node.block is not None:
         fill(e, node.block)
     for child in node.children:
-        _node(e, child, scope, ids)
+        _node(e, child, scope, ids, zones)
 
 
-def build(doc: Document, pages: Sequence[Sequence[Node]], meta: Metadata) -> etree._ElementTree:
-    """The TEI tree of a document whose pages were segmented into ``pages``."""
+def build(doc: Document, pages: Sequence[Sequence[Node]], meta: Metadata,
+          facsimile=None) -> etree._ElementTree:
+    """The TEI tree of a document whose pages were segmented into ``pages``.
+
+    ``facsimile`` (a PDF's, ``archive.pdf.Facsimile``) adds a surface per page,
+    a zone per block with ``@facs`` pointing to it, and printed page labels.
+    """
     root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
     root.set(XML_LANG, "zh-Hans")
-    _header(root, doc, meta)
+    _header(root, doc, meta, pdf=facsimile is not None)
+    zones = _Zones(root, facsimile, len(pages)) if facsimile is not None else None
     body = _el(_el(root, "text"), "body")
     article_no = 0
     if not any(n.kind == "article" for nodes in pages for n in nodes):
         # a page with no recognisable article: everything goes into one untitled article
         pages = [[Node("article", children=list(nodes), attrs={"subtype": "untitled"})] for nodes in pages]
     for number, nodes in enumerate(pages, start=1):
-        label = meta.page if (meta.page and len(pages) == 1) else str(number)
-        _el(body, "pb", n=label)
+        label = meta.page if (meta.page and len(pages) == 1) else None
+        if label is None and facsimile is not None:
+            label = facsimile.label(number - 1)
+        pb = _el(body, "pb", n=label or str(number))
+        if zones is not None and (ref := zones.surface_ref(number - 1)):
+            pb.set("facs", ref)
         page_ids = _Ids()
         for node in nodes:
             if node.kind == "article":
@@ -212,9 +286,9 @@ def build(doc: Document, pages: Sequence[Sequence[Node]], meta: Metadata) -> etr
                     div.set(k, v)
                 ids = _Ids()
                 for child in node.children:
-                    _node(div, child, scope, ids)
+                    _node(div, child, scope, ids, zones)
             else:
-                _node(body, node, f"pg{number}", page_ids)
+                _node(body, node, f"pg{number}", page_ids, zones)
     _indent(root)
     return etree.ElementTree(root)
 
@@ -222,7 +296,8 @@ def build(doc: Document, pages: Sequence[Sequence[Node]], meta: Metadata) -> etr
 _BLOCKS = {T + n for n in ("teiHeader", "fileDesc", "titleStmt", "publicationStmt", "availability",
                            "sourceDesc", "bibl", "encodingDesc", "appInfo", "application",
                            "editorialDecl", "normalization", "segmentation", "revisionDesc",
-                           "listChange", "change", "text", "body", "div", "sp", "figure", "TEI")}
+                           "listChange", "change", "text", "body", "div", "sp", "figure", "TEI",
+                           "facsimile", "surface")}
 
 
 def _indent(elem: etree._Element, level: int = 0) -> None:

@@ -125,6 +125,10 @@ def _random_document(grammar: etree._Element, rnd: random.Random) -> etree._Elem
             return value(rnd.choice(kids(node)))
         if tag == "ref":
             return value(kids(defs[node.get("name")])[0])
+        if tag == "list":  # a space-separated list (@facs): one or two values
+            return " ".join(value(k) for k in kids(node) for _ in range(rnd.randint(1, 2)))
+        if tag == "oneOrMore":
+            return value(kids(node)[0])
         if node.get("type") == "ID":
             return f"x{next(ids)}"
         param = node.find(_R + "param[@name='pattern']")
