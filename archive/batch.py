@@ -402,7 +402,7 @@ def convert_page(job: PageJob) -> PageResult:
                 entry["edition"] = config
             outputs.append(entry)
         warnings = [{"code": "page-left-out", "message": problem}
-                    for problem in getattr(result, "problems", ())] + quality_warnings(result.tree)
+                    for problem in result.problems] + quality_warnings(result.tree)
         row = _row(job, status="ok", articles=_articles(result.tree), outputs=outputs, warnings=warnings,
                    **facts)
         write_atomic(_row_file(job.out_root, job.source), _dumps(row, indent=1).encode("utf-8"))
@@ -414,15 +414,10 @@ def convert_page(job: PageJob) -> PageResult:
 
 
 def _convert(name: str, data: bytes, meta: Metadata, encoding: str | None):
-    """The validated TEI of a page's bytes: text, or PDF where archive.pipeline reads PDFs."""
-    from archive import pipeline
-    from archive.ingest import source_from_bytes
-    from archive.normalize import normalize
+    """The validated TEI of a page's bytes, text or PDF."""
+    from archive.pipeline import convert_bytes
 
-    convert_bytes = getattr(pipeline, "convert_bytes", None)
-    if convert_bytes is not None:  # text or PDF (archive/pdf.py)
-        return convert_bytes(name, data, meta, encoding)
-    return pipeline.convert_document(normalize(source_from_bytes(name, data, encoding)), meta)
+    return convert_bytes(name, data, meta, encoding)
 
 
 def _edition(result, tei_path: str, config: str) -> bytes:

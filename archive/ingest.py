@@ -69,7 +69,7 @@ def decode(name: str, data: bytes, encoding: str | None = None) -> tuple[str, st
                 raise InputError(f"{name}: has a {codec} byte-order mark but does not decode as {codec}") from e
             return text.lstrip("\ufeff"), codec
     if data.startswith(b"%PDF-"):
-        raise InputError(f"{name}: is a PDF; PDF input is not supported yet: extract its text first (e.g. pdftotext)")
+        raise InputError(f"{name}: is a PDF; this command reads extracted text: use `archive convert` for PDFs")
     if _looks_binary(data):
         raise InputError(f"{name}: looks like a binary file, not text; give the text a PDF extractor produced")
     try:

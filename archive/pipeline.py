@@ -55,12 +55,8 @@ def convert(path: str | Path, meta: Metadata | None = None, encoding: str | None
     ``password`` opens an encrypted PDF; with ``keep_going`` a bad page of a
     PDF is left out and reported in ``Result.problems`` instead of failing.
     """
-    from archive.pdf import is_pdf
-
     name, data = read_bytes(path)
-    if is_pdf(data):
-        return convert_pdf(name, data, meta, password=password, keep_going=keep_going)
-    return convert_document(normalize(source_from_bytes(name, data, encoding)), meta or Metadata())
+    return convert_bytes(name, data, meta, encoding, password=password, keep_going=keep_going)
 
 
 def convert_bytes(name: str, data: bytes, meta: Metadata | None = None, encoding: str | None = None, *,

@@ -94,7 +94,7 @@ def bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "whitespace-bom": (blank_bom, f"{blank_bom}: holds only whitespace; give a page with text"),
         "whitespace-utf16": (blank16, f"{blank16}: holds only whitespace; give a page with text"),
         "binary": (png, f"{png}: looks like a binary file, not text; give the text a PDF extractor produced"),
-        "pdf": (pdf, f"{pdf}: is a PDF; PDF input is not supported yet: extract its text first (e.g. pdftotext)"),
+        "pdf": (pdf, f"{pdf}: is a PDF; this command reads extracted text: use `archive convert` for PDFs"),
         "undecodable": (
             undecodable,
             f"{undecodable}: decodes in none of UTF-8, UTF-16, GB18030 or Big5; "
