@@ -252,6 +252,14 @@ def _node(parent: etree._Element, node: Node, scope: str, ids: _Ids, zones: _Zon
         _node(e, child, scope, ids, zones)
 
 
+def language(doc: Document) -> str:
+    """zh-Hant for a page in Traditional script, else zh-Hans (the usual case)."""
+    from archive.edition import detect_script
+
+    sample = "".join(line.text for page in doc.pages for line in page.lines[:2000])
+    return "zh-Hant" if detect_script(sample).script == "Hant" else "zh-Hans"
+
+
 def build(doc: Document, pages: Sequence[Sequence[Node]], meta: Metadata,
           facsimile=None) -> etree._ElementTree:
     """The TEI tree of a document whose pages were segmented into ``pages``.
@@ -260,7 +268,7 @@ def build(doc: Document, pages: Sequence[Sequence[Node]], meta: Metadata,
     a zone per block with ``@facs`` pointing to it, and printed page labels.
     """
     root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
-    root.set(XML_LANG, "zh-Hans")
+    root.set(XML_LANG, language(doc))
     _header(root, doc, meta, pdf=facsimile is not None)
     zones = _Zones(root, facsimile, len(pages)) if facsimile is not None else None
     body = _el(_el(root, "text"), "body")
