@@ -174,16 +174,23 @@ def classify(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()
     return items
 
 
+def _chars(text: str) -> int:
+    return len(text) - sum(c.isspace() for c in text)
+
+
 def _box_labels(items: list[Item]) -> None:
-    """A very short line right under a headline, over text that shares none of
-    its words, labels a box of text ("summary", "editor's note"): it is the
-    first paragraph of an article's body, not a headline line."""
+    """A very short line right under a headline line (and no longer than it),
+    over text that shares none of its words, labels a box of text ("summary",
+    "editor's note"): it is the first paragraph of an article's body, not a
+    headline line."""
     for i in range(1, len(items) - 1):
         it = items[i]
+        above = items[i - 1]
         if (
             it.role == "head"
-            and len(re.sub(r"\s", "", it.text)) <= LABEL_CHARS
-            and items[i - 1].role in ("head", "sub")
+            and _chars(it.text) <= min(LABEL_CHARS, _chars(above.text))
+            and above.role in ("head", "sub")
+            and not _PARENS.match(above.text)
             and items[i + 1].role == "p"
             and similarity([it], items[i + 1 : i + 6]) == 0
         ):
@@ -316,7 +323,7 @@ def _split_bodies(items: list[Item]) -> tuple[list[list[Item]], list[bool]]:
     known = [i for i, c in enumerate(cols) if c is not None]
     changes = set()
     ref = cols[known[0]] if known else 0.0
-    for b, c in zip(known[1:], [*known[2:], None]):
+    for b, c in zip(known[1:], [*known[2:], None], strict=False):
         if abs(cols[b] - ref) >= COLUMN_STEP:  # type: ignore[operator]
             if c is not None and abs(cols[c] - ref) < COLUMN_STEP:  # type: ignore[operator]
                 continue  # one odd paragraph
@@ -347,7 +354,7 @@ def _merge_soft(arts: list[Article], soft: list[bool], upper: frozenset[int] = f
     bodies (items with an index in ``upper``), the one after from the run below;
     otherwise None (not a layout)."""
     out: list[Article] = []
-    for art, s in zip(arts, soft):
+    for art, s in zip(arts, soft, strict=True):
         if s and out:
             prev = out[-1]
             if not (prev.heads and art.heads):
