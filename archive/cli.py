@@ -145,23 +145,11 @@ def _metadata_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _metadata(page: str, options: dict[str, Any]):
-    from archive.metadata import Metadata, for_page
+    """A page's metadata: its sidecars, then --metadata FILE, then the options."""
+    from archive.metadata import for_page
 
     meta = for_page(page, options.pop("metadata_file", None))
-    given = Metadata(
-        newspaper=options.pop("newspaper", None),
-        date=options.pop("date", None),
-        page=options.pop("page_label", None),
-        edition=options.pop("issue_edition", None),
-        publisher=options.pop("publisher", None),
-        place=options.pop("place", None),
-        rights=options.pop("rights", None),
-    )
-    from archive.metadata import valid_date
-
-    if given.date and not valid_date(given.date):
-        raise click.BadParameter(f"{given.date!r} is not a date written YYYY-MM-DD", param_hint="--date")
-    return meta.merged(given)
+    return meta.merged(_given_metadata(options))
 
 
 _CONFIG_NAMES = ["s2t", "s2tw", "s2twp", "s2hk", "s2hkp", "t2s", "tw2s", "tw2sp", "hk2s", "hk2sp",
@@ -382,12 +370,14 @@ def text_cmd(file: str) -> None:
     click.echo(reading_text(file), nl=False)
 
 
-def _batch_metadata(options: dict[str, Any]):
+def _given_metadata(options: dict[str, Any]):
+    """The metadata given as options (they win over sidecar files)."""
     from archive.metadata import Metadata, valid_date
 
     given = Metadata(
         newspaper=options.pop("newspaper", None),
         date=options.pop("date", None),
+        page=options.pop("page_label", None),
         edition=options.pop("issue_edition", None),
         publisher=options.pop("publisher", None),
         place=options.pop("place", None),
@@ -436,7 +426,7 @@ def batch_cmd(input_dir: str, outdir: str, jobs: int | None, force: bool, editio
 
     from archive.batch import Options, run_batch
 
-    meta = _batch_metadata(options)
+    meta = _given_metadata(options)
     opts = Options(encoding=encoding, metadata=meta, metadata_file=metadata_file, editions=editions)
     quiet = click.get_current_context().find_root().params.get("quiet")
     bar_state: dict[str, Any] = {}
