@@ -48,7 +48,7 @@ _CLOSER_LAST = "）)摄影道图"  # the last character of any CLOSER match
 _GOES_ON = "，、“‘（《〈【"
 # ... and one ending in these may end a paragraph (a list item, an introduction).
 _PAUSE = re.compile(r"(?:[；;：:]|——)[”’」』）)]*$")
-_CUT_PHRASE = re.compile(r"\s\S$")  # a phrase cut after its first character
+_CUT_PHRASE = re.compile(r"[^\s—：:]{2}\s+\S$")  # a phrase cut after its first character (not a spaced name)
 _PAREN_LINE = re.compile(r"^[（(][^（()）]{1,30}[）)]$")
 _PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"), ("【", "】"), ("〈", "〉"))
 _LATIN_END = re.compile(r"[A-Za-z.,;:!?)]$")
@@ -207,11 +207,15 @@ def _is_break(
         if n.heading:  # a heading wrapped over two lines, or a headline and a byline
             if name_spans(ntext) or ptext.endswith(("）", ")")):
                 return True  # a byline, or a heading after one closed by its column tag
+            if n.width < p.width and ntext.endswith(("）", ")", "——")):
+                return False  # a headline's shorter tail, closed by its column tag or a lead-in dash
             return not (p_full or n.width <= p.width / 2 or _word_across(ptext, ntext, nearby))
         # a paragraph's first line that happens to hold no punctuation, then a full line
         # or the paragraph's short last line
         n_last = n_short and n.punct and not _pause(ntext)
-        return not (column - 3.5 <= p.width <= column + 1 and (n_full or n_last))
+        if column - 3.5 <= p.width <= column + 1 and (n_full or n_last):
+            return False
+        return not _word_across(ptext, ntext, nearby)
     if p.ends:
         if p_first and p_opens and not n.gap and n_full and not n.heading:
             return False  # an indented first line that ends a sentence; the paragraph goes on
@@ -224,6 +228,8 @@ def _is_break(
             return True
         # a short line is a block's last line only if it ends one
         return n_short and not (n.ends or _pause(ntext))
+    if n.gap and not p.punct and not n.punct and n_full:
+        return True  # two full lines of titles, a blank line between
     if n.gap and (n.heading or n_first or not (p_full or p_first or p_wide)):
         return True  # a column break follows a full line and goes on mid-paragraph
     if n.heading and not n_full:

@@ -262,3 +262,37 @@ def test_a_first_line_without_punctuation_goes_on_across_a_column_break():
     # and a full line: a paragraph's first line continued in the next column, not a title.
     page = lines(BODY, BODY, "完了。", "退伍军人在军营中练就的", "", BODY, BODY, "完了。")
     assert paragraphs(page)[0][-1] == "退伍军人在军营中练就的" + BODY * 2 + "完了。"
+
+
+def test_full_title_lines_without_punctuation_split_by_a_blank_line_are_two_blocks():
+    # Evidence: a blank line between two column-wide lines that hold no punctuation (two
+    # stacked titles) is a break; a column break in mid-sentence leaves punctuation nearby.
+    page = lines(BODY, BODY, "完了。", "", "我们在这里看段落怎样恢复好", "", "他们在那里看标题怎样分开好")
+    page += lines(BODY, BODY, "完了。")
+    got = paragraphs(page)[0]
+    assert "我们在这里看段落怎样恢复好" in got
+    assert got[-1].startswith("他们在那里看标题怎样分开好")
+
+
+def test_a_first_line_without_punctuation_cutting_a_word_goes_on():
+    # Evidence: a line holding no punctuation, shorter than the column, then a short line:
+    # when the break cuts a pair of characters that occurs nearby ("镜头"), the short line
+    # is the end of the same text, not a new block.
+    page = lines("他们拍下的镜头，" + "我们在这里看段", "落怎样恢复，" + BODY, BODY, "完了。")
+    page += lines("历史必将铭记这一幕幕镜", "头：", BODY, BODY, "完了。")
+    assert any(b.startswith("历史必将铭记这一幕幕镜头") for b in paragraphs(page)[0])
+
+
+def test_a_letter_spaced_name_is_no_cut_phrase():
+    # Evidence: a phrase cut after its first character ("…计划 培") follows a word of two or
+    # more characters; a single character before the space is a letter-spaced name or
+    # label ("本报记者 王 观"), complete on its line.
+    page = lines("本报记者 王 观", "1月6日，我们在这里看段落怎样", BODY, BODY, "完了。")
+    assert paragraphs(page)[0][0] == "本报记者 王 观"
+
+
+def test_a_headline_tail_closed_by_its_column_tag_joins_the_headline():
+    # Evidence: a heading line, then a shorter heading line that ends in a bracketed column
+    # tag: the headline wrapped, its tail carrying the tag.
+    page = lines(BODY, BODY, "完了。", "提案督办 建言落到实", "处（人民政协）", BODY, BODY, "完了。")
+    assert "提案督办 建言落到实处（人民政协）" in paragraphs(page)[0]
