@@ -90,6 +90,8 @@ def _normalize_line(raw: str) -> tuple[str, float, float, bool, list[tuple[int, 
     """Returns (text, indent width, width of removed inner spaces, letter-spaced, edits)."""
     if not _NEEDS_WORK.search(raw) and unicodedata.is_normalized("NFC", raw):
         return raw, 0.0, 0.0, False, []
+    if _only_typesetting_spaces(raw):
+        return _drop_typesetting_spaces(raw)
     line = _Line(raw)
     for m in reversed(list(_REMOVE.finditer(line.text))):
         ch = m.group()
@@ -118,6 +120,32 @@ def _normalize_line(raw: str) -> tuple[str, float, float, bool, list[tuple[int, 
     line.sub(_OTHER_SPACE, " ", "space-char")
     line.edits.sort(key=lambda e: e[0])
     return line.text, indent, pad, spaced, line.edits
+
+
+def _only_typesetting_spaces(raw: str) -> bool:
+    """The common case: plain spaces inside a clean line, no other rule applies."""
+    return (
+        raw[:1] != " "
+        and raw[-1:] != " "
+        and not _REMOVE.search(raw)
+        and not _OTHER_SPACE.search(raw)
+        and unicodedata.is_normalized("NFC", raw)
+        and not _letter_spaced(raw)
+    )
+
+
+def _drop_typesetting_spaces(raw: str) -> tuple[str, float, float, bool, list[tuple[int, str, str, str]]]:
+    """The cjk-ascii-space rule alone, without the general machinery."""
+    edits = []
+    out = []
+    last = 0
+    for m in _CJK_ASCII.finditer(raw):
+        edits.append((m.start(), m.group(), "", "cjk-ascii-space"))
+        out.append(raw[last : m.start()])
+        last = m.end()
+    out.append(raw[last:])
+    pad = sum(len(old) for _, old, _, _ in edits) * 0.5
+    return "".join(out), 0.0, pad, False, edits
 
 
 def _nfc(line: _Line) -> None:
