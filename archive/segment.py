@@ -33,7 +33,13 @@ BYLINE = re.compile(
     rf"^[□■◆●]?\s*(?:(?:本报|新华社|中新社|人民日报)(?:驻|赴)?[^\s，。：:（）()]{{0,10}}?(?:特派|常驻)?)?"
     rf"{_ROLE_WORDS}[\s　]*(?P<names>[^\s，。：:（）()].*?)\s*(?:报道)?$"
 )
-CREDIT = re.compile(r"^(?P<body>.{1,40}?)(?:摄影|摄|供图)\s*(?:[（(][^（()）]{1,12}[）)])?\s*$")
+CREDIT = re.compile(
+    r"^[（(]?\s*(?P<body>[^（()）]{1,40}?)\s*[/／]?\s*(?:摄影|摄|供图)\s*(?:[（(][^（()）]{1,12}[）)])?\s*[）)]?\s*$")
+# "<agency>发" (a photo sent by a news agency), with or without a photographer
+AGENCY_CREDIT = re.compile(
+    r"^[（(]?\s*[^\s，。：:（()）]{0,8}?(?:社|网|报|台|视觉)(?:\s*记者)?\s*(?P<names>[^\s，。：:（()）]{0,4}?)\s*发\s*[）)]?\s*$")
+# "□张三 李四摄影报道": photographers who also wrote the text
+PHOTO_BYLINE = re.compile(r"^[□■◆●]?\s*(?P<names>[^，。：:（()）]{2,30}?)\s*(?:摄影报道|摄影\s*[/／]\s*文)\s*$")
 _MARKER = re.compile(r"^[□■◆●]\s*")
 _PARENS = re.compile(r"^[（(][^（()）]*[）)]$")  # a whole block in brackets: a note, not a title
 _PAREN_NAMES = re.compile(
@@ -66,7 +72,7 @@ class Item:
     """A block with its role on the page."""
 
     block: Block
-    role: str  # head, sub, byline, credit, jump, q, a, lead, label, p, fw
+    role: str  # head, sub, byline, tail (a closing byline), credit, jump, q, a, lead, label, p, fw
     gap: int = 0  # blank lines before it in the source
     index: int = 0  # position on the page, in source order
     attrs: dict[str, str] = field(default_factory=dict)
@@ -99,6 +105,11 @@ def _name_marks(text: str, start: int, end: int) -> tuple[Mark, ...]:
 def byline_marks(text: str) -> tuple[Mark, ...] | None:
     """persName marks when ``text`` is a whole byline, else None."""
     stripped = text.strip()
+    pm = PHOTO_BYLINE.match(stripped)
+    if pm:
+        marks = _name_marks(stripped, pm.start("names"), pm.end("names"))
+        if marks:
+            return marks
     m = BYLINE.match(stripped)
     if m:
         names_start = m.start("names")
@@ -114,10 +125,15 @@ def byline_marks(text: str) -> tuple[Mark, ...] | None:
 
 
 def credit_marks(text: str) -> tuple[Mark, ...] | None:
-    m = CREDIT.match(text.strip())
+    stripped = text.strip()
+    a = AGENCY_CREDIT.match(stripped)
+    if a:
+        return _name_marks(stripped, a.start("names"), a.end("names"))
+    m = CREDIT.match(stripped)
     if not m:
         return None
     body = m.group("body")
+    start = m.start("body")
     inner = BYLINE.match(body)
     if inner:
         marks = _name_marks(body, inner.start("names"), inner.end("names"))
@@ -125,7 +141,7 @@ def credit_marks(text: str) -> tuple[Mark, ...] | None:
         lead = _MARKER.match(body)
         skip = lead.end() if lead else 0
         marks = tuple(Mark(skip + s, skip + e) for s, e in name_spans(body[skip:], strict=False))
-    return marks or None
+    return tuple(Mark(start + mk.start, start + mk.end) for mk in marks) or None
 
 
 def _is_heading(text: str, lines: int) -> bool:
@@ -216,9 +232,12 @@ def _soft_headings(items: list[Item]) -> None:
 def _name_only_bylines(items: list[Item]) -> None:
     """A line of bare names is a byline only next to a headline group."""
     for i, it in enumerate(items):
-        if it.role != "byline" or BYLINE.match(it.text.strip()):
+        if it.role != "byline" or BYLINE.match(it.text.strip()) or PHOTO_BYLINE.match(it.text.strip()):
             continue
         before = items[i - 1].role if i else None
+        if _PARENS.match(it.text) and before in ("p", "lead", "q"):
+            it.role = "tail"  # "（陈 玲）" right after a text signs it: a byline that closes the article
+            continue
         if before not in ("head", "sub"):
             it.role, it.marks = ("head", ()) if _is_heading(it.text, 1) else ("p", ())
 
@@ -250,6 +269,30 @@ def similarity(heads: Sequence[Item], body: Sequence[Item]) -> float:
     lead = _bigrams("".join(texts)[:160])
     whole = _bigrams("".join(texts))
     return (len(words & lead) + 0.5 * len(words & whole)) / len(words) / 1.5
+
+
+def _group_match(group: Sequence[Item], body: Sequence[Item],
+                 cache: dict[tuple[int, int], float] | None = None) -> float:
+    """How well a headline group fits an article: its best-matching line (the
+    main title) counts in full, the other lines (kicker, subtitle) a little,
+    so a line that matches no body well does not drag its group down.
+    ``cache`` keeps the match of each (line, body) pair."""
+    if cache is None:
+        cache = {}
+    sims = []
+    for it in group:
+        if it.role in ("head", "sub"):
+            key = (id(it), id(body))
+            if key not in cache:
+                cache[key] = similarity([it], body)
+            sims.append(cache[key])
+    sims.sort(reverse=True)
+    if not sims:
+        return 0.0
+    return sims[0] + GROUP_REST * sum(sims[1:])
+
+
+GROUP_REST = 0.3
 
 
 def _body_runs(items: list[Item]) -> list[Run]:
@@ -419,6 +462,7 @@ def _assign(run: list[Item], bodies: list[list[Item]], cut: int = 0,
     upper = frozenset(it.index for it in run[:cut])
     heads_count = max(1, sum(1 for it in run if it.role in ("head", "sub")))
     two = 0 < cut < len(run)
+    cache: dict[tuple[int, int], float] = {}
     for k in range(min(len(bodies), heads_count) + two, 0, -1):
         for groups in _groups(run, k, cut if two else 0):
             if len(groups) > len(bodies):
@@ -430,7 +474,7 @@ def _assign(run: list[Item], bodies: list[list[Item]], cut: int = 0,
                     total = -order_penalty
                     arts = [Article(body=b) for b in bodies]
                     for g, bi in zip(groups, perm):
-                        total += similarity(g, bodies[bi]) + _group_prior(g)
+                        total += _group_match(g, bodies[bi], cache) + _group_prior(g)
                         arts[bi].heads = g
                     if any(soft):
                         merged = _merge_soft(arts, soft, upper)
@@ -446,7 +490,7 @@ def _assign(run: list[Item], bodies: list[list[Item]], cut: int = 0,
     return best
 
 
-ARTICLE_COST = 0.35  # every article must earn its place: subheads are commoner than articles
+ARTICLE_COST = 0.5  # every article must earn its place: subheads are commoner than articles
 COHESION_WEIGHT = 10.0
 COHESION_MEAN = 0.045  # share of word pairs carried across a subhead: above, one article
 COLUMN_BONUS = 0.3
@@ -608,6 +652,7 @@ def build_article(art: Article) -> Node:
     interview = any(it.role == "q" for it in art.body)
     container = node
     turn: Node | None = None
+    tails: list[Node] = []  # bylines that close the article
     for it in art.body:
         if it.role == "lead":
             for part in _split_lead(it):
@@ -641,8 +686,12 @@ def build_article(art: Article) -> Node:
         if it.role == "fw":
             container.children.append(Node("fw", it.block, attrs=dict(it.attrs)))
             continue
+        if it.role == "tail":
+            tails.append(Node("byline", _with_marks(it.block, it.marks)))
+            continue
         target = turn if (turn is not None and it.role == "p") else container
         target.children.append(Node("p", it.block))
+    node.children.extend(tails)
     for it in art.figures:
         node.children.append(it.attrs["node"])  # type: ignore[arg-type]
     if not any(c.kind == "head" and c.attrs.get("type") == "main" for c in node.children):

@@ -89,3 +89,36 @@ def test_a_box_label_under_a_headline_is_text_not_a_title():
     (art,) = articles(nodes)
     assert heads(art) == ["江南春耕时节农民忙"]
     assert [c.block.text for c in art.children if c.kind == "p"][0] == "内容提要"
+
+
+def test_photo_credit_forms():
+    from archive.segment import credit_marks
+
+    assert credit_marks("新华社发") == ()  # an agency's photo: a credit without a name
+    for text, name in (("王小明/摄", "王小明"), ("（王小明 摄）", "王小明"), ("新华社记者 王小明摄", "王小明")):
+        marks = credit_marks(text)
+        assert marks and text[marks[0].start : marks[0].end].startswith(name[:2])
+    assert credit_marks("新华社发布会召开在即") is None
+
+
+def test_photo_report_byline():
+    items = classify([block("山村来了新老师"), block("□王小明 李 华摄影报道"), para(16, "春风吹绿了江南两岸")])
+    assert [it.role for it in items][:2] == ["head", "byline"]
+
+
+def test_bracketed_names_after_a_text_close_it():
+    nodes = segment_page([block("山村来了新老师"), para(16, "春风吹绿了江南两岸"), block("（王小明）"),
+                          block("高铁开通方便出行"), para(16, "旅客称赞服务周到")])
+    arts = articles(nodes)
+    first = arts[0]
+    assert first.children[-1].kind == "byline" and first.children[-1].block.text == "（王小明）"
+    assert all("王小明" not in h for a in arts for h in heads(a))
+
+
+def test_a_line_matching_no_body_well_stays_with_the_group_it_fits():
+    """A kicker that matches neither article well must not pull the next title away."""
+    from archive.segment import _group_match
+
+    body = classify([para(16, "人才工作会议在城里召开人才政策")])
+    group = classify([block("城里召开人才工作会议"), block("打造人才高地")])
+    assert _group_match(group, body) >= _group_match(group[:1], body)
