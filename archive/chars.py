@@ -56,7 +56,3 @@ def ends_sentence(text: str) -> bool:
 
 def has_punct(text: str) -> bool:
     return bool(_HAS_PUNCT.search(text))
-
-
-def han_count(text: str) -> int:
-    return len(_HAN_RE.findall(text))

@@ -432,7 +432,7 @@ def _groups(items: list[Item], k: int, cut: int = 0) -> list[list[list[Item]]]:
 def _group_prior(group: list[Item]) -> float:
     """Shape of a plausible group: lines close together, at most one byline at its end."""
     score = 0.0
-    for a, b in zip(group, group[1:]):
+    for b in group[1:]:
         if b.gap and b.role != "byline":
             score -= 0.15
     if any(it.role == "byline" for it in group[:-1]):
