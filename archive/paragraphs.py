@@ -21,7 +21,6 @@ import re
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import partial
 from itertools import accumulate
 
 from archive.chars import ends_sentence, has_punct, is_han, width
@@ -39,6 +38,8 @@ OPENER = re.compile(
     r")"
 )
 SUBTITLE = re.compile(r"^(?:——|—\s*—)")  # opens a block after a headline or a finished sentence
+_OPENER_FIRST = frozenset("□■▲△●○◆◇★☆▼▽问答主（(本据新中图文摄")  # the first character of any OPENER match
+_ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")  # a list item's number
 _MARKED = re.compile(r"^[□■▲△●○◆◇★☆▼▽]")
 _DATELINE = re.compile(r"(?:据)?(?:新华社|中新社|本报)[^\s，。：:（()）]{1,12}?电")
 # A line that is one of these ends its block.
@@ -57,12 +58,13 @@ _LATIN_START = re.compile(r"^[A-Za-z(]")
 FULL_TOLERANCE = 1.25  # em: a line this close to the column width is full
 EDGE = 1.0  # em: after a full line that ends a sentence, a line this short of the column opens a paragraph
 INDENT = 2.0  # em: the usual paragraph indent
+WIDER = 5.0  # em: a line this much wider than a title line before it did not wrap from it
 WINDOW = 8  # lines on each side used to estimate the column width
 NEARBY = 300  # lines on each side searched for a word cut by a line break
 GAP = 0.5  # share of a removed space's width that was printed: a Han-Latin gap is a quarter em
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Info:
     line: Line
     gap: int  # blank lines before this line
@@ -71,6 +73,12 @@ class _Info:
     heading: bool  # not column-wide, no sentence punctuation: heading, subhead, byline
     punct: bool  # holds sentence punctuation
     ends: bool  # ends a sentence
+    text: str  # line.text
+    # the shape of the line against its column:
+    full: bool  # about the column width
+    first: bool  # a first line whose two-character indent the extractor dropped
+    short: bool  # shorter still: a block's last line (or a heading)
+    wide: bool  # wider than the column: another frame
 
 
 class _Page:
@@ -85,24 +93,25 @@ class _Page:
 
     def __init__(self, page: Page):
         self.page = page
-        widths = self.widths = array("d")
-        punct = self.punct = bytearray()
-        ends = self.ends = bytearray()
         starts = self.run_start = array("l")  # per run of lines between blanks: its first line
         blank = True
-        indented = 0
+        k = 0
         for line in page.lines:
-            text = line.text
-            if not text:
+            if not line.text:
                 blank = True
-                continue
-            if blank:
-                starts.append(len(widths))
-                blank = False
-            widths.append(width(text) + GAP * line.pad if line.pad else width(text))
-            punct.append(has_punct(text))
-            ends.append(ends_sentence(text))
-            indented += line.indent >= 1
+            else:
+                if blank:
+                    starts.append(k)
+                    blank = False
+                k += 1
+        lines = [line for line in page.lines if line.text]
+        texts = [line.text for line in lines]
+        widths = self.widths = array("d", map(width, texts))
+        for i in [i for i, line in enumerate(lines) if line.pad]:
+            widths[i] += GAP * lines[i].pad
+        punct = self.punct = bytearray(map(has_punct, texts))
+        ends = self.ends = bytearray(map(ends_sentence, texts))
+        indented = sum(1 for line in lines if line.indent >= 1)
         n = self.n = len(widths)
         # some lines (not all) keep a paragraph indent of an em or more
         self.use_indent = 0 < indented <= n * 0.6
@@ -115,17 +124,30 @@ class _Page:
         bw = array("d", (w for w, b in zip(widths, body, strict=True) if b))  # widths of the body lines
         starts.append(n)
         columns = self.columns = array("d")
+        append = columns.append
+        last = None  # the window of the line before, and its median
+        median = 0.0
         for run in range(len(starts) - 1):
             start, end = starts[run], starts[run + 1]
             for i in range(start, end):
                 lo = i - WINDOW if i > WINDOW else 0
                 hi = i + WINDOW + 1 if i + WINDOW + 1 < n else n
-                near = bw[before[lo if lo > start else start] : before[hi if hi < end else end]]
-                if len(near) < 4:
-                    near = bw[before[lo] : before[hi]] or widths[lo:hi]
-                ordered = sorted(near)
-                columns.append(ordered[len(ordered) // 2])
+                a, b = before[lo if lo > start else start], before[hi if hi < end else end]
+                if b - a < 4:
+                    a, b = before[lo], before[hi]
+                    if a == b:  # no body line near: all the nearby lines
+                        a, b = -1 - lo, -1 - hi
+                if (a, b) != last:  # consecutive lines often share their window
+                    last = a, b
+                    ordered = sorted(bw[a:b] if a >= 0 else widths[lo:hi])
+                    median = ordered[len(ordered) // 2]
+                append(median)
         self._text: str | None = None
+        self.i = 0
+
+    def near_i(self, pair: str) -> bool:
+        """``nearby`` for line ``i`` (set ``i`` first): one callable serves every line in turn."""
+        return self.nearby(pair, self.i)
 
     def nearby(self, pair: str, i: int) -> bool:
         """Does ``pair`` occur in a line within NEARBY lines of line ``i``?"""
@@ -155,16 +177,25 @@ def _is_break(
     """
     if use_indent and n.line.indent >= 1:
         return True
-    ptext, ntext = p.line.text, n.line.text
+    ptext, ntext = p.text, n.text
     # a full line that stops mid-sentence goes on, whatever words the break lands on
-    mid_sentence = not n.gap and not p.ends and p.width >= p.column - FULL_TOLERANCE and not p.heading
+    mid_sentence = not n.gap and not p.ends and p.full and not p.heading
     if not mid_sentence and (
-        OPENER.match(ntext) or ptext.rstrip()[-1:] in _CLOSER_LAST and CLOSER.search(ptext)
+        ntext[0] in _OPENER_FIRST
+        and OPENER.match(ntext)
+        or ptext.rstrip()[-1:] in _CLOSER_LAST
+        and CLOSER.search(ptext)
     ):
         return True
     if p.line.hyphen:
         return False
-    if not n.gap and (ptext[-1] in _GOES_ON or _unbalanced(ptext) or _DATELINE.fullmatch(ptext)):
+    if ntext[0] in "（(" and _ITEM.match(ntext) and (p.ends or _pause(ptext)):
+        return True  # a numbered item ("（二）") after a finished one ("…；"): a list, a law's clauses
+    if not p.punct and ntext[0] in "据新中本" and _DATELINE.match(ntext):
+        return True  # a dateline opens a story, even after a headline as wide as the column
+    if not n.gap and (
+        ptext[-1] in _GOES_ON or _unbalanced(ptext) or ptext[-1] == "电" and _DATELINE.fullmatch(ptext)
+    ):
         return False
     if not n.gap and _unopened(ntext):
         return False  # a line closing a quote or bracket it did not open goes on from before
@@ -172,7 +203,7 @@ def _is_break(
         return True  # a byline line ("□本报记者 刘茜") ends its block
     if p.heading and name_spans(ntext) and not _word_across(ptext, ntext, nearby):
         return True  # a line of names (a byline) after a headline
-    if not n.gap and _PAREN_LINE.match(ntext) and not p.ends:
+    if not n.gap and ntext[0] in "（(" and _PAREN_LINE.match(ntext) and not p.ends:
         return False  # a headline's bracketed column tag on its own line
     if n.width <= 3 and n.heading and not p.ends and not n.gap:
         # the last few characters of a wrapped line, or a short byline
@@ -181,25 +212,22 @@ def _is_break(
         return bool(name_spans(ntext)) or ptext.endswith(("）", ")"))
     if not n.gap and ptext[-2:-1].isspace() and _CUT_PHRASE.search(ptext):
         return False  # a phrase cut after its first character ("…计划 培")
-    if SUBTITLE.match(ntext) and (p.heading or p.ends or not n.punct):
+    if ntext[0] == "—" and SUBTITLE.match(ntext) and (p.heading or p.ends or not n.punct):
         return True
     column = p.column
-    p_full = p.width >= p.column - FULL_TOLERANCE
-    n_full = n.width >= n.column - FULL_TOLERANCE
-    # the shape of a first line whose two-character indent the extractor dropped
-    p_first = p.column - INDENT - 0.75 <= p.width < p.column - FULL_TOLERANCE
-    n_first = n.column - INDENT - 0.75 <= n.width < n.column - FULL_TOLERANCE
-    # shorter still: a block's last line (or a heading)
-    p_short = p.width < p.column - INDENT - 0.75
-    n_short = n.width < n.column - INDENT - 0.75
-    p_wide = p.width > p.column + 2.5
-    n_wide = n.width > n.column + 2.5
+    p_full, p_first, p_short, p_wide = p.full, p.first, p.short, p.wide
+    n_full, n_first, n_short, n_wide = n.full, n.first, n.short, n.wide
     if p_wide != n_wide and (n.gap or not _word_across(ptext, ntext, nearby)):
         return True  # a different frame (caption, spanning headline), unless a word runs on
     if _pause(ptext) and not p_full:
         # "…原则：" then a list item; a line shorter than a first line ends its block
         return bool(n.gap) or n_first or n.heading or p.heading or p_short
     if p.heading:
+        # a line stops where the column does: one much wider after it is no tail it wrapped
+        # (a headline over its subtitle)
+        wider = not n.gap and n.width > p.width + WIDER and ptext[-1] not in _GOES_ON and not p.punct
+        if wider and not _word_across(ptext, ntext, nearby):
+            return True
         if n.gap:  # a column break after a first line that holds no punctuation (first-line
             # width, or cutting a word), then a full line
             goes_on = p_first and not ptext.endswith(("）", ")")) or _word_across(ptext, ntext, nearby)
@@ -254,6 +282,7 @@ def _word_across(ptext: str, ntext: str, nearby: Callable[[str], bool] | None) -
     return is_han(a) and is_han(b) and nearby(a + b)
 
 
+_OPENS = re.compile("[" + "".join(a for a, _ in _PAIRS) + "]")
 _CLOSES = re.compile("[" + "".join(b for _, b in _PAIRS) + "]")
 
 
@@ -264,7 +293,9 @@ def _pause(text: str) -> bool:
 
 def _unbalanced(text: str) -> bool:
     """An opening quote or bracket whose closing partner is not on the line."""
-    return any(a in text and text.count(a) > text.count(b) for a, b in _PAIRS)  # "in": a cheap test first
+    if not _OPENS.search(text):  # a cheap test first
+        return False
+    return any(a in text and text.count(a) > text.count(b) for a, b in _PAIRS)
 
 
 def _unopened(text: str) -> bool:
@@ -282,23 +313,40 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
     """Every non-blank line of a page with its evidence: does a new block start there?"""
     info = _Page(page)
     use_indent = info.use_indent
+    near = info.near_i  # the ``nearby`` of line info.i
     prev: _Info | None = None
     opened = 0  # index of the line that opened the current block
+    evidence = zip(info.widths, info.columns, info.punct, info.ends, strict=True)
     k = gap = 0
     for line in page.lines:
         if not line.text:
             gap += 1
             continue
-        w, column = info.widths[k], info.columns[k]
-        odd = not column - FULL_TOLERANCE <= w <= column + 2.5  # short or wide
-        punct = info.punct[k] == 1
-        cur = _Info(line, gap, w, column, odd and not punct, punct, info.ends[k] == 1)
-        new = prev is None or _is_break(prev, cur, use_indent, partial(info.nearby, i=k), opened == k - 1)
+        w, column, punct, ends = next(evidence)
+        full = w >= column - FULL_TOLERANCE
+        wide = w > column + 2.5
+        punct = punct == 1
+        cur = _Info(
+            line,
+            gap,
+            w,
+            column,
+            (wide or not full) and not punct,
+            punct,
+            ends == 1,
+            line.text,
+            full,
+            not full and column - INDENT - 0.75 <= w,
+            w < column - INDENT - 0.75,
+            wide,
+        )
+        new = prev is None or _is_break(prev, cur, use_indent, near, opened == k - 1)
         if new:
             opened = k
         yield cur, new
         prev = cur
         k += 1
+        info.i = k
         gap = 0
 
 
@@ -317,7 +365,7 @@ def restore_page(page: Page) -> list[Block]:
             sep = ""
         else:
             assert prev is not None
-            latin = _LATIN_END.search(prev.text) and _LATIN_START.search(line.text)
+            latin = prev.text[-1:].isascii() and _LATIN_END.search(prev.text) and _LATIN_START.search(line.text)
             sep = " " if latin and not prev.hyphen else ""
         pieces.append(Piece(line.no, line.text, sep))
         prev = line

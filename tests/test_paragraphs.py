@@ -296,3 +296,35 @@ def test_a_headline_tail_closed_by_its_column_tag_joins_the_headline():
     # tag: the headline wrapped, its tail carrying the tag.
     page = lines(BODY, BODY, "完了。", "提案督办 建言落到实", "处（人民政协）", BODY, BODY, "完了。")
     assert "提案督办 建言落到实处（人民政协）" in paragraphs(page)[0]
+
+
+def test_a_numbered_item_after_a_finished_one_opens_a_block():
+    # Evidence: a line that starts with a list number ("（二）") after a line ending in a
+    # semicolon, colon or sentence end opens a new item, even when that line is full.
+    page = lines(BODY, BODY, "下列区域应当划定为公益林：")
+    page += lines("（一）重要江河源头汇水区域，水源地保护区；", "（二）重要湿地和重要水库周围，河流两岸；")
+    page += lines("（三）其他区域。", BODY, "完了。")
+    got = paragraphs(page)[0]
+    assert got[1:4] == [
+        "（一）重要江河源头汇水区域，水源地保护区；",
+        "（二）重要湿地和重要水库周围，河流两岸；",
+        "（三）其他区域。",
+    ]
+
+
+def test_a_dateline_after_a_full_width_headline_opens_the_story():
+    # Evidence: a line without punctuation as wide as the column (a headline), then a line
+    # that starts with a dateline ("新华社北京12月31日电"): the story starts there.
+    body = "我们在这里看段落怎样恢复，看得很清楚"
+    page = lines(body, body, "完了。", "", "王毅同伊朗外长扎里夫在北京举行会谈")
+    page += lines("新华社北京12月31日电  （记者马卓言）国", "务委员兼外交部长王毅在北京同伊朗外长", body, "完了。")
+    assert paragraphs(page)[0][1] == "王毅同伊朗外长扎里夫在北京举行会谈"
+
+
+def test_a_title_line_then_a_much_wider_line_are_two_blocks():
+    # Evidence: a line wraps where its column ends; a line without punctuation followed by
+    # one far wider (a headline over its subtitle) did not wrap into it.
+    page = lines(BODY, "完了。", "把握新时代谋划全面深化改革的主轴", "努力使各方面制度更加成熟更加定型（新知新觉）")
+    page += lines(BODY, BODY, "完了。")
+    got = paragraphs(page)[0]
+    assert "把握新时代谋划全面深化改革的主轴" in got
