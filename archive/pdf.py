@@ -369,19 +369,29 @@ class _Reader:
             text = text.replace("\n", "")
         if not text:
             return
-        name, undecodable, table = self._font(font)
-        m = _mult(_mult(tm, cm), self.placed)
+        known = self.fonts.get(id(font))
+        if known is None:
+            known = self._font(font)
+        name, undecodable, table = known[0], known[1], known[2]
+        # m = tm x cm x placed, written out: this runs once for each run of text
+        t0, t1, t2, t3, t4, t5 = tm
+        c0, c1, c2, c3, c4, c5 = cm
+        a0, a1 = t0 * c0 + t1 * c2, t0 * c1 + t1 * c3
+        a2, a3 = t2 * c0 + t3 * c2, t2 * c1 + t3 * c3
+        a4, a5 = t4 * c0 + t5 * c2 + c4, t4 * c1 + t5 * c3 + c5
+        p0, p1, p2, p3, p4, p5 = self.placed
+        scale_x, m1 = a0 * p0 + a1 * p2, a0 * p1 + a1 * p3
+        m2, scale_y = a2 * p0 + a3 * p2, a2 * p1 + a3 * p3
         stripped = text.strip()
         n = len(stripped)
-        if m[0] <= 0 or m[3] <= 0 or abs(m[1]) > 0.01 * m[0] or abs(m[2]) > 0.01 * m[3]:
+        if scale_x <= 0 or scale_y <= 0 or abs(m1) > 0.01 * scale_x or abs(m2) > 0.01 * scale_y:
             self.rotated += n
             self.chars += n
             return
-        scale_x, scale_y = m[0], m[3]
         em = size * scale_x * self.tz  # the width of one em, in points
         spacing = self.tc * scale_x * self.tz  # points between two glyphs
-        base = self.height - m[5]
-        x = m[4]
+        base = self.height - (a4 * p1 + a5 * p3 + p5)
+        x = a4 * p0 + a5 * p2 + p4
         anchor = (*tm, *cm)
         end_x, end_base, end_size = self.end
         goes_on = abs(base - end_base) < 0.2 * end_size
@@ -393,10 +403,6 @@ class _Reader:
         self.anchor = anchor
 
         width = table.width
-
-        def slack(chars: str) -> float:  # ems the estimate may be too wide by: Latin and spaces
-            return 0.0 if table.exact else ESTIMATE * len(chars.encode("ascii", "ignore"))
-
         if not stripped:  # a run of spaces: it moves the next run on
             self.end = (x + em * width(text) + spacing * len(text), base, size * scale_y)
             self.space = True
@@ -408,18 +414,23 @@ class _Reader:
             bad = sum(1 for ch in stripped if _bad_char(ch))
             if bad:
                 self.bad[name] += bad
-        lead = len(text) - len(text.lstrip())
-        x += em * width(text[:lead]) + spacing * lead
+        lead = len(text) - len(text.lstrip()) if text[0].isspace() else 0
+        if lead:
+            x += em * width(text[:lead]) + spacing * lead
         glyphs = width(stripped)
         w = em * glyphs + spacing * (n - 1) + tj * size * scale_x * self.tz
         if em > 0 and spacing >= LETTER_SPACED * em and n >= 3 and " " not in stripped:
             stripped = " ".join(stripped)  # as an extractor shows a letter-spaced line
         end = x + max(w, em * 0.5)
+        # ems the estimate may be too wide by: Latin and spaces
+        slack = 0.0 if table.exact else ESTIMATE * len(text.encode("ascii", "ignore"))
         self.frags.append(Fragment(stripped, x, end, base, size * scale_y, name, len(self.frags),
-                                   self.space or lead > 0, em * slack(text)))
+                                   self.space or lead > 0, em * slack))
         self.space = False
-        trail = len(text) - len(text.rstrip())
-        self.end = (end + spacing + em * width(text[len(text) - trail:]) + spacing * trail, base, size * scale_y)
+        if text[-1].isspace():
+            trail = len(text) - len(text.rstrip())
+            end += em * width(text[len(text) - trail:]) + spacing * trail
+        self.end = (end + spacing, base, size * scale_y)
 
 
 def _number(args: list, default: float) -> float:
@@ -579,13 +590,14 @@ class _Item:
 
 def _gaps(spans: list[tuple[float, float]], least: float) -> list[tuple[float, float]]:
     """White gaps at least ``least`` wide between the (start, end) spans."""
-    spans = sorted(spans)
+    spans.sort()
     out = []
     end = spans[0][1]
-    for start, stop in spans[1:]:
+    for start, stop in spans:
         if start - end >= least:
             out.append((end, start))
-        end = max(end, stop)
+        if stop > end:
+            end = stop
     return out
 
 
@@ -689,7 +701,7 @@ def _line_gap(lines: Sequence[VLine], body: float) -> float:
     """The usual white space between two lines of body text in one column."""
     bases: dict[int, list[float]] = {}
     for line in lines:
-        if _same_size(line.size, body):
+        if line.size == body or _same_size(line.size, body):
             bases.setdefault(round(line.x0), []).append(line.base)
     pitches = []
     for values in bases.values():
@@ -884,7 +896,7 @@ def _mark(lines: list[VLine], images: Sequence[Box], body: float, gap: float) ->
         below = line.top >= prev.bottom - 0.3 * min(line.size, prev.size)
         overlap = min(line.x1, prev.x1) - max(line.x0, prev.x0)
         same_column = below and overlap > 0 and line.region == prev.region
-        same_type = _same_size(line.size, prev.size) and line.kind == prev.kind
+        same_type = line.kind == prev.kind and (line.size == prev.size or _same_size(line.size, prev.size))
         if same_column:
             white = line.top - prev.bottom
             spaced = white > max(wide_gap, gap + EXTRA_GAP * line.size) if line.kind == "body" \
@@ -1140,7 +1152,7 @@ def _segment_chunk(blocks: list[Block], spaced: frozenset[int], pages: PdfPages)
                        and r.kind in ("p", "sp")), limit)
             rest.insert(at, Node("p", _plain(c.block)))
     article.children = top + kept + rest
-    nodes = _subheads(nodes, article)
+    nodes = _subheads(nodes, article, _continues(article, pages))
     article.attrs["subtype"] = "interview" if _has(article, "sp") else "news"
     return nodes
 
@@ -1155,12 +1167,73 @@ def _first_line(node: Node) -> int | None:
     return None
 
 
-def _subheads(nodes: list[Node], article: Node) -> list[Node]:
+def _lines_of(node: Node) -> Iterator[int]:
+    if node.block is not None:
+        yield from (p.line for p in node.block.pieces)
+    for child in node.children:
+        yield from _lines_of(child)
+
+
+def _continues(article: Node, pages: PdfPages) -> Callable[[Node], bool]:
+    """Whether an untitled article the text path made in the chunk of ``article`` is more of
+    its text: it starts in a region that already holds the article's text (a column the body
+    runs on in, no headline between: the chunk starts at the headline), in the body type of
+    the page, or it holds nothing but a jump line or a picture."""
+    regions: set[int] = set()
+
+    def test(node: Node) -> bool:
+        if all(c.kind in ("jump", "figure") for c in node.children):
+            return True
+        first = _first_line(node)
+        info = pages.lines.get(first) if first is not None else None
+        if info is None:
+            return False
+        index, v = info
+        layout = pages.layouts[index] if 0 <= index < len(pages.layouts) else None
+        body = layout.body if layout is not None else v.size
+        if not regions:  # asked only where the text path made an untitled piece: seldom
+            for no in _lines_of(article):
+                where = pages.lines.get(no)
+                if where is not None and where[1].kind != "head":
+                    regions.add(where[1].region)
+        return v.region in regions and _same_size(v.size, body)
+
+    return test
+
+
+def _join(article: Node, children: list[Node]) -> None:
+    """Append the children of an untitled piece to ``article``: sections, jumps and pictures
+    after its sections, paragraphs into its last section (or its body), closing bylines last."""
+    for c in children:
+        if c.kind == "byline":
+            article.children.append(c)
+            continue
+        tail = len(article.children)
+        while tail > 0 and article.children[tail - 1].kind in ("byline", "dateline"):
+            tail -= 1
+        if c.kind in ("section", "jump", "figure"):
+            article.children.insert(tail, c)
+            continue
+        last = next((x for x in reversed(article.children[:tail]) if x.kind == "section"), None)
+        if last is not None:
+            last.children.append(c)
+        else:
+            article.children.insert(tail, c)
+
+
+def _subheads(nodes: list[Node], article: Node, joins: Callable[[Node], bool] | None = None) -> list[Node]:
     """Articles the text path made, in the region of ``article``, of a body-type headline: a
-    headline is set larger than the text, so these are subheads of ``article``: sections."""
+    headline is set larger than the text, so these are subheads of ``article``: sections.
+    Untitled ones that ``joins`` says are more of its text join it; an empty one is dropped."""
     out: list[Node] = []
     for node in nodes:
         heads = [c for c in node.children if c.kind == "head"] if node.kind == "article" else []
+        if node is not article and node.kind == "article" and not heads:
+            if not node.children:
+                continue
+            if joins is not None and joins(node):
+                _join(article, node.children)
+                continue
         if node is article or not heads:
             out.append(node)
             continue

@@ -467,3 +467,39 @@ def test_typeset_peoples_daily_pages(corpus):
         value = got[key].get("f1", got[key].get("accuracy"))
         other = base[key].get("f1", base[key].get("accuracy"))
         assert value >= TARGET and value >= other, (key, value, other)
+
+
+def _node(kind: str, line: int, text: str = "文字", **attrs) -> pdf.Node:
+    return pdf.Node(kind, pdf.Block((pdf.Piece(line, text),)), attrs=attrs)
+
+
+def test_untitled_piece_joins_the_article_it_continues_and_empty_ones_go():
+    """An untitled piece the text path cut off inside an article's chunk is more of its text:
+    paragraphs go into its last section, sections and jump lines after its sections, closing
+    bylines stay last; an article with nothing in it is never emitted."""
+    article = pdf.Node("article", children=[
+        _node("head", 1, type="main"), _node("p", 2),
+        pdf.Node("section", children=[_node("head", 3), _node("p", 4)]), _node("byline", 9)])
+    untitled = pdf.Node("article", children=[
+        _node("p", 5), pdf.Node("section", children=[_node("head", 6), _node("p", 7)]),
+        _node("jump", 8, subtype="to", n="10")], attrs={"subtype": "untitled"})
+    other = pdf.Node("article", children=[_node("p", 20)], attrs={"subtype": "untitled"})
+    empty = pdf.Node("article", attrs={"subtype": "untitled"})
+    nodes = pdf._subheads([article, untitled, other, empty], article, lambda n: n is untitled)
+    assert nodes == [article, other]
+    assert [c.kind for c in article.children] == ["head", "p", "section", "section", "jump", "byline"]
+    assert [c.block.first_line for c in article.children[2].children] == [3, 4, 5]
+
+
+@pytest.mark.skipif(not (score.pagegen.EVALDATA / "rmrb_articles").is_dir(),
+                    reason=f"evaluation data not found at {score.pagegen.EVALDATA}")
+def test_long_document_with_chapter_subheads_stays_one_article():
+    """A 96-paragraph document set in long columns, with chapter subheads (第一章 …) and a jump
+    line in the next article's column, is neither split nor given an empty article."""
+    name, data, truth = pdfs.corpus_pages("2020", 18, 7)[17]
+    tree = convert_bytes(f"{name}.pdf", data).tree
+    got = score.score_generated(tree, truth)
+    assert got["articles"]["f1"] == 1.0
+    for div in tree.iter(f"{T}div"):
+        if div.get("type") == "article":
+            assert any(c.tag in (f"{T}p", f"{T}div") for c in div), div.get(XML_ID)
