@@ -351,16 +351,11 @@ class _Text:
                 tag = child.tag
                 if tag in leaves or not isinstance(tag, str):  # the common case: an lb
                     pass
-                elif tag == person and names:
+                elif (tag == person and names) or tag in others:
+                    kind = NAME if tag == person else OTHER
                     close()
-                    state[1] = NAME
-                    inline(child, NAME)
-                    close()
-                    state[1] = TEXT
-                elif tag in others:
-                    close()
-                    state[1] = OTHER
-                    inline(child, OTHER)
+                    state[1] = kind
+                    inline(child, kind)
                     close()
                     state[1] = TEXT
                 elif tag in inline_tags:

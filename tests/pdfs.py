@@ -593,10 +593,7 @@ def corpus_pages(corpus: str, n_pages: int, seed: int) -> list[tuple[str, bytes,
     order: list = []
     out = []
     for i in range(n_pages):
-        k = rng.randint(2, 4)
-        if len(order) < k:
-            order += rng.sample(pool, len(pool))
-        chosen, order = order[:k], order[k:]
+        chosen, order = pagegen.deal(pool, order, rng, rng.randint(2, 4))
         col_em = rng.choice([14, 16, 18])
         sheet = Sheet(36 + 5 * col_em * 9 + 4 * 9 + 36, cid_font())
         top = sheet.header(str(i + 1))

@@ -395,3 +395,10 @@ def test_appledaily_round_trip(tmp_path):
     figures = bench_edition.roundtrip(pages, "tw2s", "s2tw", tmp_path)
     assert "error" not in figures, figures
     assert figures["pages"] == 25 and figures["agreement"] > 0.99, figures
+
+
+def test_cli_lists_every_config():
+    """cli.py keeps its own list (so that `archive --help` does not import edition.py)."""
+    from archive import cli, edition
+
+    assert sorted(cli._CONFIG_NAMES) == sorted(edition.CONFIGS)

@@ -270,6 +270,13 @@ def make_page(articles: list[Article], rng: random.Random,
     return "\n".join(page.lines) + "\n", truth
 
 
+def deal(pool: list, order: list, rng: random.Random, k: int) -> tuple[list, list]:
+    """The next ``k`` articles of a shuffled deck of ``pool`` (reshuffled when it runs out)."""
+    if len(order) < k:
+        order = order + rng.sample(pool, len(pool))
+    return order[:k], order[k:]
+
+
 def make_corpus(corpus: str, n_pages: int, seed: int) -> list[tuple[str, str, dict]]:
     """``n_pages`` pages of 2–5 articles each; the same for the same seed."""
     rng = random.Random(f"{corpus}:{seed}")
@@ -277,10 +284,7 @@ def make_corpus(corpus: str, n_pages: int, seed: int) -> list[tuple[str, str, di
     order: list[Article] = []
     pages = []
     for i in range(n_pages):
-        k = rng.randint(2, 5)
-        if len(order) < k:
-            order += rng.sample(pool, len(pool))
-        chosen, order = order[:k], order[k:]
+        chosen, order = deal(pool, order, rng, rng.randint(2, 5))
         text, truth = make_page(chosen, rng)
         pages.append((f"rmrb{corpus}_{seed}_{i:03d}", text, truth))
     return pages
