@@ -822,3 +822,10 @@ __all__ = [
     "run_batch",
     "safe_join",
 ]
+
+
+def site_files(out_dir: str | Path) -> list[Path]:
+    """The TEI files and editions of the pages the report of ``out_dir`` lists as converted."""
+    out_root = Path(out_dir)
+    return [safe_join(out_root, out["path"]) for row in read_report(out_root) if row.get("status") == "ok"
+            for out in row.get("outputs", []) if out.get("role") in ("tei", "edition")]

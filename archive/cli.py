@@ -127,6 +127,13 @@ def paragraphs_cmd(page: str, encoding: str | None) -> None:
             click.echo(block.text)
 
 
+def _html_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--no-images", "no_images", is_flag=True,
+                        help="With --html: do not draw PDF pages (no pdftoppm needed).")(func)
+    return click.option("--html", metavar="SITE_DIR", type=click.Path(file_okay=False),
+                        help="Also write a static reading site of the outputs there (docs/html.md).")(func)
+
+
 def _metadata_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option("--metadata", "metadata_file", type=click.Path(dir_okay=False),
@@ -180,13 +187,14 @@ def _edition_options(func: Callable[..., Any]) -> Callable[..., Any]:
                    "<name>.<xml:lang>.tei.xml; repeatable.")
 @_edition_options
 @click.option("--password", metavar="PASSWORD", help="Password of encrypted PDFs.")
+@_html_options
 @click.option("--keep-going", "keep_going", is_flag=True,
               help="Leave out the pages of a PDF that cannot be used, report them and convert the "
                    "others (exit 1 when a page was left out).")
 @_handle_errors
 def convert_cmd(pages: tuple[str, ...], outdir: str, encoding: str | None, editions: tuple[str, ...],
                 profile: str | None, overrides: str | None, password: str | None, keep_going: bool,
-                **options: Any) -> None:
+                html: str | None, no_images: bool, **options: Any) -> None:
     """Convert PAGES to TEI P5: OUTDIR/<name>.tei.xml for each page.
 
     A page is a text file or a PDF (one page or a whole issue: one TEI
@@ -199,12 +207,14 @@ def convert_cmd(pages: tuple[str, ...], outdir: str, encoding: str | None, editi
 
     With --edition CONFIG, each page's script edition is written beside it
     (docs/editions.md); a page whose text is not in the config's input
-    script is refused (exit 3).
+    script is refused (exit 3). With --html SITE_DIR, a reading site of the
+    pages written is made there too (see `archive html`).
 
     \b
     Example:
         archive convert seeds/000_b96cb40543454e04.txt -o out/ --newspaper 昌吉日报
         archive convert seeds/000_b96cb40543454e04.txt -o out/ --edition s2t --edition s2twp
+        archive convert seeds/000_b96cb40543454e04.txt -o out/ --edition s2t --html site/
     """
     from pathlib import Path
 
@@ -250,6 +260,10 @@ def convert_cmd(pages: tuple[str, ...], outdir: str, encoding: str | None, editi
         write_atomic(path, data)
         if not click.get_current_context().find_root().params.get("quiet"):
             click.echo(str(path))
+    if html:
+        from archive.html import build_site
+
+        _site_done(build_site([p for p, _ in written], html, sources=pages, images=not no_images, check=False))
     left_out = [problem for _, result in results for problem in result.problems]
     for problem in left_out:  # --keep-going: the pages of a PDF that were left out
         click.echo(f"archive: error: {problem} (page left out)", err=True)
@@ -370,6 +384,44 @@ def text_cmd(file: str) -> None:
     click.echo(reading_text(file), nl=False)
 
 
+@cli.command("html")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the site (created if missing).")
+@click.option("--sources", multiple=True, type=click.Path(exists=True), metavar="PATH",
+              help="Source PDFs, or folders holding them, for the page pictures; repeatable.")
+@click.option("--no-images", "no_images", is_flag=True, help="Do not draw PDF pages (no pdftoppm needed).")
+@_handle_errors
+def html_cmd(files: tuple[str, ...], outdir: str, sources: tuple[str, ...], no_images: bool) -> None:
+    """Write a static reading site for TEI FILES (or folders of them) into OUTDIR.
+
+    OUTDIR/index.html lists the issues and pages; each page gets a reading
+    view per edition (the editions of a page are found beside it, and
+    switching keeps the reader's place) and a check view: the source lines
+    beside the blocks made of them, the normalization edits, and for a PDF
+    the page drawn by pdftoppm with the columns, blocks and reading order
+    over it (docs/html.md). Each file is validated first.
+
+    \b
+    Example:
+        archive html out/*.tei.xml -o site/
+        archive html out/ -o site/ --sources pages/
+    """
+    from archive.html import build_site, tei_files
+
+    paths, root = tei_files(files)
+    site = build_site(paths, outdir, root=root, sources=sources, images=not no_images)
+    _site_done(site)
+
+
+def _site_done(site) -> None:
+    for warning in site.warnings:
+        log.warning("%s", warning)
+    pages = sum(len(p.docs) for p in site.pages)
+    if not click.get_current_context().find_root().params.get("quiet"):
+        click.echo(f"{site.root / 'index.html'} ({len(site.pages)} pages, {pages} reading views)")
+
+
 def _given_metadata(options: dict[str, Any]):
     """The metadata given as options (they win over sidecar files)."""
     from archive.metadata import Metadata, valid_date
@@ -406,9 +458,11 @@ def _given_metadata(options: dict[str, Any]):
 @click.option("--publisher", help="Publisher (over the sidecars).")
 @click.option("--place", help="Place of publication (over the sidecars).")
 @click.option("--rights", help="Rights statement (over the sidecars).")
+@_html_options
 @_handle_errors
 def batch_cmd(input_dir: str, outdir: str, jobs: int | None, force: bool, editions: tuple[str, ...],
-              encoding: str | None, metadata_file: str | None, **options: Any) -> None:
+              encoding: str | None, metadata_file: str | None, html: str | None, no_images: bool,
+              **options: Any) -> None:
     """Convert every page under INPUT_DIR (*.txt, *.pdf) into OUTDIR, mirroring its folders.
 
     INPUT_DIR/2024-12-17/p02.txt gives OUTDIR/2024-12-17/p02.tei.xml and its
@@ -420,7 +474,7 @@ def batch_cmd(input_dir: str, outdir: str, jobs: int | None, force: bool, editio
 
     \b
     Example:
-        archive batch pages/ -o out/ --jobs 4 --edition s2t
+        archive batch pages/ -o out/ --jobs 4 --edition s2t --html site/
     """
     import sys
 
@@ -466,6 +520,13 @@ def batch_cmd(input_dir: str, outdir: str, jobs: int | None, force: bool, editio
         echo(f"{summary.total} pages: {summary.converted} converted, {summary.up_to_date} up to date, "
              f"{len(summary.failed)} failed, {summary.warned} with warnings ({summary.seconds:.1f} s); "
              f"report: {summary.report}")
+    if html:
+        from archive.batch import site_files
+        from archive.html import build_site
+
+        files = site_files(outdir)
+        if files:
+            _site_done(build_site(files, html, root=outdir, sources=[input_dir], images=not no_images, check=False))
     if summary.failed:
         click.get_current_context().exit(int(ExitCode.problems_found))
 
