@@ -34,7 +34,7 @@ The lines become the text of a :class:`~archive.model.Source` (one line per
 printed line, a blank line at gaps and region changes, a form feed between
 pages), so normalization and segmentation are the text path's. Each line
 keeps its page and box: the TEI gets a ``facsimile`` with a zone for every
-block (:class:`Facsimile`).
+region of the XY cut (``type="column"``) and for every block (:class:`Facsimile`).
 """
 
 from __future__ import annotations
@@ -157,6 +157,7 @@ class PageLayout:
     images: list[Box]
     body: float  # the body type size
     label: str | None = None  # the printed page number, where the page shows one
+    regions: list[Box] = field(default_factory=list)  # the box of each leaf of the XY cut (VLine.region)
 
 
 def _mult(m: Sequence[float], n: Sequence[float]) -> tuple[float, ...]:
@@ -785,8 +786,10 @@ def analyse(frags: list[Fragment], images: list[Box], width: float, height: floa
     items = [_Item(_core(ln), ln, ln.size >= HEAD * body) for ln in lines]
     items += [_Item(b, None, True) for b in images]
     ordered: list[VLine] = []
+    regions: list[Box] = []
     for k, leaf in enumerate(_Cutter(body, gap).leaves(items) if items else []):
         leaf_lines = [it.line for it in leaf if it.line is not None]
+        regions.append(_region_box(leaf))
         for line in _rows(leaf_lines, body):
             line.region = k
             ordered.append(line)
@@ -798,7 +801,40 @@ def analyse(frags: list[Fragment], images: list[Box], width: float, height: floa
         line.new_block = True
         line.gap = i > 0
     label = page_label(furniture)
-    return PageLayout(number, width, height, furniture + ordered, images, body, label)
+    return PageLayout(number, width, height, furniture + ordered, images, body, label, _apart(regions))
+
+
+def _region_box(leaf: list[_Item]) -> Box:
+    """The box of a leaf of the XY cut: its lines (with any punctuation hanging at their ends)
+    and pictures, so that the zone of every block in it lies inside it."""
+    x0 = top = math.inf
+    x1 = bottom = -math.inf
+    for it in leaf:
+        line = it.line
+        if line is not None:
+            a, t, b, u = line.x0, line.top, line.x1, line.bottom
+        else:
+            a, t, b, u = it.box.x0, it.box.top, it.box.x1, it.box.bottom
+        x0, top, x1, bottom = min(x0, a), min(top, t), max(x1, b), max(bottom, u)
+    return Box(x0, top, x1, bottom)
+
+
+def _apart(boxes: list[Box]) -> list[Box]:
+    """The region boxes, none overlapping another: the cut separates regions side by side at
+    a gutter, but a line's hanging punctuation (or estimated width) may reach over it to the
+    next column's left edge; such a box ends where that column starts."""
+    order = sorted(range(len(boxes)), key=lambda k: boxes[k].x0)
+    starts = [boxes[k].x0 for k in order]
+    out = list(boxes)
+    for k, box in enumerate(boxes):
+        right = box.x1
+        for j in order[bisect.bisect_right(starts, box.x0):bisect.bisect_left(starts, right)]:
+            other = boxes[j]
+            if other.top < box.bottom and box.top < other.bottom:
+                right = min(right, other.x0)
+        if right < box.x1:
+            out[k] = Box(box.x0, box.top, right, box.bottom)
+    return out
 
 
 _HANGING = "，。、；：？！”’）》」』】,.;:?!)"
@@ -1385,6 +1421,12 @@ class Facsimile:
     def label(self, page_index: int) -> str | None:
         layout = self.pages.layouts[page_index]
         return layout.label if layout else None
+
+    def columns(self, page_index: int) -> list[Box]:
+        """The box of each region of a page (a leaf of its XY cut: a column, a headline group
+        over columns, a picture with its caption), in reading order (``VLine.region``)."""
+        layout = self.pages.layouts[page_index]
+        return layout.regions if layout else []
 
     def zones(self, block: Block) -> list[tuple[int, Box]]:
         """(page index, box) of each column part of a block; a block that starts or ends in

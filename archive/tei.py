@@ -175,7 +175,9 @@ class _Ids:
 
 
 class _Zones:
-    """The facsimile of a PDF: a surface per page, a zone per block (or per column part of one)."""
+    """The facsimile of a PDF: a surface per page; in it first a zone per region the page was
+    cut into (``type="column"``, ``pageN.cK``, ``@n`` its place in reading order), then a zone
+    per block (or per column part of one, ``pageN.zK``)."""
 
     def __init__(self, root: etree._Element, facsimile, count: int):
         self.fac = facsimile
@@ -188,6 +190,10 @@ class _Zones:
                 continue
             surface = _el(elem, "surface", ulx="0", uly="0", lrx=_coord(size[0]), lry=_coord(size[1]))
             surface.set(XML_ID, f"page{i + 1}")
+            for k, box in enumerate(facsimile.columns(i), start=1):
+                zone = _el(surface, "zone", ulx=_coord(box.x0), uly=_coord(box.top), lrx=_coord(box.x1),
+                           lry=_coord(box.bottom), type="column", n=str(k))
+                zone.set(XML_ID, f"page{i + 1}.c{k}")
             self.surfaces[i] = surface
 
     def surface_ref(self, index: int) -> str | None:

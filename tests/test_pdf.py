@@ -64,8 +64,28 @@ def text_path_scores(data: bytes, truth: dict) -> dict[str, float]:
 
 
 @pytest.fixture(scope="module")
-def sample():
-    return pdfs.sample_page()
+def typeset_sample():
+    """The sample page, its truth and the text columns the generator laid out: (left, right,
+    top, bottom) of each column of each article (its band on the page), in the order set."""
+    columns: list[list[tuple[float, float, float, float]]] = []
+    set_article = pdfs.Article.set
+
+    def spy(self, x, top, heads=True):
+        bottom = set_article(self, x, top, heads)
+        width, body = self.col_em * self.sheet.body, self.sheet.body
+        columns.append([(x + c * (width + body), x + c * (width + body) + width, top, bottom)
+                        for c in range(self.cols)])
+        return bottom
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pdfs.Article, "set", spy)
+        data, truth = pdfs.sample_page()
+    return data, truth, columns
+
+
+@pytest.fixture(scope="module")
+def sample(typeset_sample):
+    return typeset_sample[:2]
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +96,11 @@ def sample_tei(sample):
 @pytest.fixture(scope="module")
 def issue():
     return pdfs.two_page_issue()
+
+
+@pytest.fixture(scope="module")
+def issue_tei(issue):
+    return convert_bytes("issue.pdf", issue[0])
 
 
 # --- the scores: every generated page, against its truth and against the text path ----------
@@ -214,9 +239,85 @@ def test_interview_turns_and_subheads(sample_tei):
     assert speakers[:2] == ["问：", "昌吉州科学技术局党组书记葛伟娟："]
 
 
-def test_valid_against_tei_all(sample_tei, issue, tei_all):
-    for tree in (sample_tei.tree, convert_bytes("issue.pdf", issue[0]).tree):
+def test_valid_against_tei_all(sample_tei, issue_tei, tei_all):
+    for tree in (sample_tei.tree, issue_tei.tree):
         assert tei_all.validate(tree), tei_all.error_log
+
+
+# --- the page's columns in the facsimile (zone type="column") -----------------------------------
+
+
+def box(zone) -> tuple[float, float, float, float]:
+    return tuple(float(zone.get(k)) for k in ("ulx", "uly", "lrx", "lry"))
+
+
+def inside(inner, outer, tolerance: float = 0.5) -> bool:
+    return (outer[0] - tolerance <= inner[0] and outer[1] - tolerance <= inner[1]
+            and inner[2] <= outer[2] + tolerance and inner[3] <= outer[3] + tolerance)
+
+
+def overlap(a, b) -> float:
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def test_column_zones_are_the_columns_the_page_was_laid_out_in(typeset_sample, sample_tei):
+    _, truth, laid_out = typeset_sample
+    root = sample_tei.tree.getroot()
+    (surface,) = root.findall(f"{T}facsimile/{T}surface")
+    zones = surface.findall(T + "zone")
+    columns = [z for z in zones if z.get("type") == "column"]
+    blocks = zones[len(columns):]
+    assert zones[:len(columns)] == columns and blocks  # the columns first, then the blocks
+    assert [(z.get(XML_ID), z.get("n")) for z in columns] == [(f"page1.c{k}", str(k))
+                                                              for k in range(1, len(columns) + 1)]
+    ids = [e.get(XML_ID) for e in root.iter() if e.get(XML_ID)]
+    assert len(ids) == len(set(ids))
+    # one region for each text column the generator set, and one for each line of the
+    # section label and banner, each article's headline group and the photo with its caption
+    text = [z for z in columns if any(b.get("type") == "p" and inside(box(b), box(z)) for b in blocks)]
+    assert len(text) == sum(len(cols) for cols in laid_out) == 15
+    figures = sum(len(a["figures"]) for a in truth["articles"])
+    assert len(columns) == len(text) + len(truth["furniture"]) + len(truth["articles"]) + figures
+    # ... where the generator put them, each article's columns read left to right
+    body = 9.0
+    for cols in laid_out:
+        found = []
+        for left, right, top, bottom in cols:
+            (z,) = [z for z in text if inside(box(z), (left, top, right, bottom), body)
+                    and abs(box(z)[0] - left) < 2.5 * body]
+            found.append(int(z.get("n")))
+        assert found == sorted(found)
+    # every block's zone in a column zone; the columns apart
+    for b in blocks:
+        assert any(inside(box(b), box(z)) for z in columns), (b.get(XML_ID), box(b))
+    for i, a in enumerate(columns):
+        for c in columns[i + 1:]:
+            assert overlap(box(a), box(c)) < 0.01, (a.get(XML_ID), c.get(XML_ID))
+
+
+def test_column_zones_of_each_page_of_an_issue(issue_tei):
+    from archive import validate
+
+    root = issue_tei.tree.getroot()
+    for n, surface in enumerate(root.findall(f"{T}facsimile/{T}surface"), start=1):
+        columns = [z.get(XML_ID) for z in surface.iter(T + "zone") if z.get("type") == "column"]
+        assert columns == [f"page{n}.c{k}" for k in range(1, len(columns) + 1)] and columns
+    # the project schema: each column zone has its @n; no block zone is a column
+    for old, new in (('type="column" n="2" ', 'type="column" '), ('type="p" ', 'type="column" ')):
+        bad = issue_tei.data.replace(old.encode(), new.encode(), 1)
+        assert any(p.code == "rng" for p in validate.validate(bad)), old
+
+
+def test_pdf_output_accepted_by_jing(sample_tei, issue_tei, jing, tmp_path):
+    files = []
+    for name, result in (("sample", sample_tei), ("issue", issue_tei)):
+        files.append(tmp_path / f"{name}.tei.xml")
+        files[-1].write_bytes(result.data)
+    tei_all = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "tei" / "tei_all.rng"
+    for schema in (Path(__file__).resolve().parents[1] / "schemas" / "archive.rng", tei_all):
+        if schema.is_file():
+            ok, messages = jing(schema, *files)
+            assert ok, messages
 
 
 def test_lines_are_the_reading_order_text(sample_tei):
