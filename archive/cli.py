@@ -416,7 +416,7 @@ def html_cmd(files: tuple[str, ...], outdir: str, sources: tuple[str, ...], no_i
 
 def _site_done(site) -> None:
     for warning in site.warnings:
-        log.warning("%s", warning)
+        click.echo(f"archive: warning: {warning}", err=True)
     pages = sum(len(p.docs) for p in site.pages)
     if not click.get_current_context().find_root().params.get("quiet"):
         click.echo(f"{site.root / 'index.html'} ({len(site.pages)} pages, {pages} reading views)")

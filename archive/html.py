@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -811,14 +812,14 @@ def pdftoppm() -> str:
 
 
 def render_page(pdf: Path, index: int, out: Path) -> None:
-    """Draw page ``index`` (0-based) of ``pdf`` as a PNG at ``out`` (atomically)."""
+    """Draw page ``index`` (0-based) of ``pdf`` as a JPEG at ``out`` (atomically)."""
     exe = pdftoppm()
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=".pdftoppm.") as tmp:
         prefix = Path(tmp) / "page"
         n = str(index + 1)
-        run = subprocess.run([exe, "-png", "-r", str(PAGE_DPI), "-f", n, "-l", n, "-singlefile", str(pdf),
-                              str(prefix)], capture_output=True, text=True, check=False)
-        made = prefix.with_suffix(".png")
+        run = subprocess.run([exe, "-jpeg", "-jpegopt", "quality=80", "-r", str(PAGE_DPI), "-f", n, "-l", n,
+                              "-singlefile", str(pdf), str(prefix)], capture_output=True, text=True, check=False)
+        made = prefix.with_suffix(".jpg")
         if run.returncode != 0 or not made.is_file():
             raise InputError(f"{pdf}: pdftoppm could not draw page {n} ({run.stderr.strip() or run.returncode}); "
                              "check the PDF, or use --no-images")
@@ -873,20 +874,27 @@ def build_site(files: Sequence[str | Path], out_dir: str | Path, *, root: str | 
 
     for name in ASSETS:
         write(name, resources.files("archive").joinpath("data", "site", name).read_bytes())
+    drawings: list[tuple[Path, int, Path]] = []
     for page in pages:
         main = None
         for doc in page.docs:
             tei = parse(doc.path, check=False).getroot()
             main = main if main is not None else tei
             write(doc.href, _Reading(page, doc, tei, targets[page.stem]).render())
-        hrefs, notes = _pictures(page, main, out, find, images, site)
+        hrefs, notes = _pictures(page, main, out, find, images, site, drawings)
         write(page.check_href, _Check(page, main, hrefs, notes).render())
+    if drawings:  # pdftoppm runs as a process of its own: a few at a time
+        pdftoppm()
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            list(pool.map(lambda job: render_page(*job), drawings))
+        site.written += [path for _, _, path in drawings]
     write("index.html", _index(pages))
     return site
 
 
-def _pictures(page: Page, tei: etree._Element, out: Path, find: _Sources, images: bool,
-              site: Site) -> tuple[dict[str, str], list[str]]:
+def _pictures(page: Page, tei: etree._Element, out: Path, find: _Sources, images: bool, site: Site,
+              drawings: list[tuple[Path, int, Path]]) -> tuple[dict[str, str], list[str]]:
+    """The page pictures a check view shows (to be drawn into ``drawings``), and what to say."""
     surfaces = [s.get(XML_ID, "") for s in tei.iter(T + "surface")]
     if not surfaces:
         return {}, []
@@ -900,9 +908,7 @@ def _pictures(page: Page, tei: etree._Element, out: Path, find: _Sources, images
         return {}, [msg]
     hrefs = {}
     for sid in surfaces:
-        rel = f"{page.stem}.{sid}.png"
-        path = out.joinpath(*PurePosixPath(rel).parts)
-        render_page(pdf, int(sid.removeprefix("page")) - 1, path)
-        site.written.append(path)
+        rel = f"{page.stem}.{sid}.jpg"
+        drawings.append((pdf, int(sid.removeprefix("page")) - 1, out.joinpath(*PurePosixPath(rel).parts)))
         hrefs[sid] = rel
     return hrefs, []
