@@ -351,6 +351,7 @@ def _block(src: etree._Element, parent: etree._Element, tag: str, cls: str | Non
 class _Reading:
     def __init__(self, page: Page, doc: Doc, root: etree._Element, targets: dict[str, tuple[Page, str | None]]):
         self.page, self.doc, self.root, self.targets = page, doc, root, targets
+        self.pbs = 0
 
     def link(self, key: str) -> str | None:
         target = self.targets.get(key)
@@ -370,8 +371,8 @@ class _Reading:
     def node(self, e: etree._Element, out: etree._Element, depth: int) -> None:
         tag = etree.QName(e).localname if isinstance(e.tag, str) else ""
         if tag == "pb":
-            p = _el(out, "p", "page " + (e.get("n") or "?"), class_="pb")
-            p.set("id", "pb" + (e.get("n") or ""))
+            self.pbs += 1
+            _el(out, "p", "page " + (e.get("n") or "?"), class_="pb", id=f"page-{self.pbs}")
         elif tag == "fw":
             _block(e, out, "p", "fw " + (e.get("type") or ""))
         elif tag == "div":
@@ -908,7 +909,10 @@ def _pictures(page: Page, tei: etree._Element, out: Path, find: _Sources, images
         return {}, [msg]
     hrefs = {}
     for sid in surfaces:
-        rel = f"{page.stem}.{sid}.jpg"
-        drawings.append((pdf, int(sid.removeprefix("page")) - 1, out.joinpath(*PurePosixPath(rel).parts)))
+        # named by the source's checksum: a picture already drawn for it is kept
+        rel = f"{page.stem}.{sid}.{page.sha256[:12]}.jpg"
+        path = out.joinpath(*PurePosixPath(rel).parts)
+        if not path.is_file():
+            drawings.append((pdf, int(sid.removeprefix("page")) - 1, path))
         hrefs[sid] = rel
     return hrefs, []

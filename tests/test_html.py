@@ -389,3 +389,17 @@ def test_the_sites_are_valid_html5(sample_site, pdf_site):
     files = sorted(str(p) for site in (sample_site / "site", pdf_site / "site") for p in site.rglob("*.html"))
     run_ = subprocess.run([*vnu(), "--errors-only", "--format", "gnu", *files], capture_output=True, text=True)
     assert run_.returncode == 0, run_.stderr[:3000]
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils (pdftoppm) is not installed")
+def test_a_page_picture_is_drawn_once_per_source(pdf_site, tmp_path, monkeypatch):
+    tei = pdf_site / "tei" / "sample.tei.xml"
+    drawn = []
+    draw = site_mod.render_page
+    monkeypatch.setattr(site_mod, "render_page", lambda *a: drawn.append(a) or draw(*a))
+    for _ in range(2):
+        result = run("html", tei, "-o", tmp_path / "site", "--sources", pdf_site / "src")
+        assert result.exit_code == 0, result.output
+    assert len(drawn) == 1
+    sha = etree.parse(str(tei)).getroot().findtext(f".//{T}idno[@type='sha256']")
+    assert [p.name for p in (tmp_path / "site").glob("*.jpg")] == [f"sample.page1.{sha[:12]}.jpg"]
