@@ -252,7 +252,8 @@ def collect(files: Sequence[str | Path], root: str | Path | None = None, check: 
 def _el(parent, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
     e = etree.SubElement(parent, tag) if parent is not None else etree.Element(tag)
     for k, v in attrs.items():
-        e.set(k.rstrip("_").replace("_", "-"), v)
+        if v:  # no empty attributes (an id must not be empty)
+            e.set(k.rstrip("_").replace("_", "-"), v)
     if text:
         e.text = text
     return e
@@ -302,8 +303,9 @@ def _nav(body, page: Page, here: str, current: Doc | None, check: bool) -> None:
         if d is current:
             _el(span, "strong", _lang_name(d.lang), lang=d.lang)
         else:
-            _el(span, "a", _lang_name(d.lang), href=_rel(d.href, here), hreflang=d.lang, lang=d.lang,
-                data_keep_place="1")
+            link = _el(span, "a", _lang_name(d.lang), href=_rel(d.href, here), hreflang=d.lang, lang=d.lang)
+            if not check:
+                link.set("data-keep-place", "1")
     if check:
         _el(nav, "a", "Reading view", href=_rel(page.main.href, here))
     else:
@@ -334,7 +336,7 @@ def _inline(src: etree._Element, out: etree._Element) -> None:
             _inline(child, span)
             last = span
         elif child.tag != T + "lb":
-            add(_text(child))
+            add("".join(child.itertext()))
         add(child.tail)
 
 
@@ -391,13 +393,15 @@ class _Reading:
             self.figure(e, out)
         elif tag == "note":
             self.note(e, out)
+        elif tag:  # not in the project's TEI: shown as text all the same
+            _block(e, out, "p", "other " + tag)
 
     def div(self, e, out, depth: int) -> None:
         kind = e.get("type")
         box = _el(out, "article" if kind == "article" else "section")
-        box.set("id", e.get(XML_ID, ""))
-        classes = [c for c in (kind, e.get("subtype")) if c]
-        box.set("class", " ".join(classes))
+        if e.get(XML_ID):
+            box.set("id", e.get(XML_ID))
+        box.set("class", " ".join(c for c in (kind, e.get("subtype")) if c))
         children = list(e)
         if kind == "article":
             top = _el(box, "header")
@@ -581,8 +585,7 @@ def source_lines(body: etree._Element) -> tuple[dict[int, list[_Segment]], list[
 def _changes(root: etree._Element) -> list[tuple[str, str, str, str]]:
     out = []
     for c in root.iter(T + "change"):
-        out.append((c.get("type", ""), c.get("n", ""), _text(c.find(T + "orig")) or c.findtext(T + "orig") or "",
-                    c.findtext(T + "reg") or ""))
+        out.append((c.get("type", ""), c.get("n", ""), c.findtext(T + "orig") or "", c.findtext(T + "reg") or ""))
     return out
 
 

@@ -403,3 +403,13 @@ def test_a_page_picture_is_drawn_once_per_source(pdf_site, tmp_path, monkeypatch
     assert len(drawn) == 1
     sha = etree.parse(str(tei)).getroot().findtext(f".//{T}idno[@type='sha256']")
     assert [p.name for p in (tmp_path / "site").glob("*.jpg")] == [f"sample.page1.{sha[:12]}.jpg"]
+
+
+def test_an_element_the_site_does_not_know_is_still_shown(sample_site, tmp_path):
+    tree = etree.parse(str(sample_site / "tei" / f"{STEM}.tei.xml"))
+    body = tree.getroot().find(f"{T}text/{T}body")
+    etree.SubElement(body, f"{T}ab").text = "未知元素的文字"
+    tree.write(str(tmp_path / "odd.tei.xml"), encoding="utf-8")
+    site_mod.build_site([tmp_path / "odd.tei.xml"], tmp_path / "site", check=False)
+    page = parse_html(tmp_path / "site" / "odd.html")
+    assert page.xpath("//main/p[@class='other ab']/text()") == ["未知元素的文字"]
