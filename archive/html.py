@@ -30,6 +30,7 @@ from archive.validate import parser
 log = logging.getLogger("archive")
 
 T = "{http://www.tei-c.org/ns/1.0}"
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ASSETS = ("archive.css", "archive.js")
@@ -412,6 +413,11 @@ class _Reading:
                     self.node(c, top, depth)
             if e.get("subtype") == "untitled":
                 _el(top, "p", "（无标题 untitled）", class_="untitled")
+            numbers = [int(n) for n in e.xpath(".//tei:lb/@n", namespaces=NS) if n.isdigit()]
+            if numbers:
+                p = _el(top, "p", class_="lines")
+                _el(p, "a", f"source lines {min(numbers)}–{max(numbers)}",
+                    href=_rel(f"{self.page.check_href}#L{min(numbers)}", self.doc.href))
             children = [c for c in children[:n] if c.tag not in _HEADER] + children[n:]
             for rel, label in (("prev", "continued from"), ("next", "continued on")):
                 target = e.get(rel)

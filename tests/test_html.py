@@ -23,7 +23,7 @@ T = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 STEM = SEED.name.rsplit(".", 1)[0]
 # What the site adds to the TEI's text: labels, never text of the page.
-UI = {"pb", "untitled", "continued"}
+UI = {"pb", "untitled", "continued", "lines"}
 
 
 def run(*args: str):
@@ -59,9 +59,8 @@ def parse_html(path: Path) -> html.HtmlElement:
 
 def main_text(page: html.HtmlElement) -> str:
     main = page.find(".//main")
-    for e in main.iter():
-        if set((e.get("class") or "").split()) & UI:
-            e.drop_tree()
+    for e in [e for e in main.iter() if set((e.get("class") or "").split()) & UI]:
+        e.drop_tree()
     return "".join(main.itertext())
 
 
@@ -95,6 +94,8 @@ def test_reading_view_marks_up_articles_heads_bylines_and_turns(sample_site):
         names = ["".join(p.itertext()) for p in art.iter(f"{T}persName")]
         assert ["".join(s.itertext()) for s in box.find_class("person")] == names
     # an answer: the speaker in bold, then the words, in one paragraph
+        lines = [int(n) for n in art.xpath(".//tei:lb/@n", namespaces={"tei": T[1:-1]})]
+        assert box.xpath("./header/p[@class='lines']/a/@href") == [f"{STEM}.check.html#L{min(lines)}"]
     speakers = page.xpath("//div[@class='sp']/p/b[@class='speaker']")
     assert len(speakers) == len(tei.findall(f".//{T}speaker"))
     assert "".join(speakers[1].itertext()).endswith("：")
