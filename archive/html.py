@@ -613,7 +613,7 @@ class _Check:
         lines, blocks = source_lines(root.find(f"{T}text/{T}body"))
         facsimile = root.find(T + "facsimile")
         if facsimile is not None:
-            self.page_views(main, facsimile, blocks)
+            self.page_views(main, facsimile)
         self.lines(main, lines, blocks)
         self.edits(main, root)
         return _serialize(html)
@@ -692,85 +692,82 @@ class _Check:
             _el(tr, "td", _shown(reg) or "∅", class_="reg")
 
     # -- a PDF: the page pictures with the zones drawn over them
-    def page_views(self, main, facsimile, blocks: list[_BlockInfo]) -> None:
-        root = self.root
-        reading = self.page.main.href
+    def page_views(self, main, facsimile) -> None:
         here = self.page.check_href
-        by_zone: dict[str, etree._Element] = {}
-        order: dict[str, int] = {}
+        reading = _rel(self.page.main.href, here) + "#"
+        found: dict[str, tuple[str, str, str, int]] = {}  # zone id -> block id, kind, article id, order
         articles: dict[str, int] = {}
-        for e in root.find(f"{T}text/{T}body").iter():
-            if not isinstance(e.tag, str):
-                continue
+        count = 0
+        for e in self.root.find(f"{T}text/{T}body").iter(T + "*"):
             if e.tag == T + "div" and e.get("type") == "article":
                 articles.setdefault(e.get(XML_ID, ""), len(articles))
             facs = e.get("facs")
-            if facs and e.tag != T + "pb":
-                order.setdefault(e.get(XML_ID, ""), len(order) + 1)
-                for ref in facs.split():
-                    by_zone[ref.lstrip("#")] = e
+            if not facs or e.tag == T + "pb":
+                continue
+            art = next((a.get(XML_ID, "") for a in e.iterancestors(T + "div") if a.get("type") == "article"), "")
+            count += 1
+            for ref in facs.split():
+                found[ref.lstrip("#")] = (e.get(XML_ID, ""), etree.QName(e).localname, art, count)
         for note in self.notes:
             _el(main, "p", note, class_="warning")
         for surface in facsimile.iter(T + "surface"):
-            sid = surface.get(XML_ID, "")
-            w, h = float(surface.get("lrx", "0")), float(surface.get("lry", "0"))
-            sec = _el(main, "section", class_="pageview", id=sid)
-            _el(sec, "h2", f"Page view: {sid}")
-            box = _el(sec, "div", class_="sheet")
-            if sid in self.images:
-                _el(box, "img", src=_rel(self.images[sid], here), alt=f"{sid} of {self.page.source}")
-            svg = _el(box, "svg", xmlns="http://www.w3.org/2000/svg", viewBox=f"0 0 {w:g} {h:g}",
-                      preserveAspectRatio="none")
-            svg.set("role", "img")
-            svg.set("aria-label", f"what was found on {sid}")
-            trail: list[str] = []
-            for zone in surface.iter(T + "zone"):
-                x0, y0 = float(zone.get("ulx", "0")), float(zone.get("uly", "0"))
-                x1, y1 = float(zone.get("lrx", "0")), float(zone.get("lry", "0"))
-                geom = {"x": f"{x0:g}", "y": f"{y0:g}", "width": f"{x1 - x0:g}", "height": f"{y1 - y0:g}"}
-                zid = zone.get(XML_ID, "")
-                if zone.get("type") == "column":
-                    r = _el(svg, "rect", class_="column", **geom)
-                    _el(r, "title", f"column {zone.get('n') or zid}")
-                    continue
-                block = by_zone.get(zid)
-                if block is None:
-                    continue
-                art = block
-                while art is not None and not (art.tag == T + "div" and art.get("type") == "article"):
-                    art = art.getparent()
-                aid = art.get(XML_ID, "") if art is not None else ""
-                bid = block.get(XML_ID, "")
-                kind = zone.get("type") or etree.QName(block).localname
-                a = _el(svg, "a", href=_rel(reading + "#" + (aid or bid), here))
-                cls = f"zone z-{kind}" + (f" art{articles[aid] % 6}" if aid in articles else " page")
-                r = _el(a, "rect", class_=cls, **geom)
-                _el(r, "title", f"{bid} ({kind})" + (f" in {aid}" if aid else ""))
-                n = order.get(bid)
-                if n is not None and (not trail or trail[-1] != bid):
-                    trail.append(bid)
-                    t = _el(svg, "text", str(n), x=f"{x0 + 1:g}", y=f"{y0 + 7:g}", class_="order")
-                    t.set("data-block", bid)
-            self._trail(svg, surface, by_zone, order)
-        _el(main, "p", "Rectangles: dashed, the columns found; filled, the blocks (a colour per article; "
-                       "red edge, a headline; violet, a caption; grey, page furniture); numbers and the "
-                       "thin line, the reading order. A block links to its article in the reading view.",
-            class_="help")
+            self.sheet(main, surface, found, articles, reading)
+        _el(main, "p", "Drawn over the page: dashed blue, the columns found; outlined, the article regions "
+                       "(a colour per article); filled, the blocks (red edge, a headline; violet, a caption; "
+                       "grey, page furniture); numbers and the thin line, the reading order. A block or a "
+                       "region links to its article in the reading view.", class_="help")
 
-    @staticmethod
-    def _trail(svg, surface, by_zone, order) -> None:
-        points: dict[int, tuple[float, float]] = {}
+    def sheet(self, main, surface, found, articles: dict[str, int], reading: str) -> None:
+        sid = surface.get(XML_ID, "")
+        w, h = float(surface.get("lrx", "0")), float(surface.get("lry", "0"))
+        sec = _el(main, "section", class_="pageview", id=sid)
+        _el(sec, "h2", f"Page view: {sid}")
+        box = _el(sec, "div", class_="sheet")
+        if sid in self.images:
+            _el(box, "img", src=_rel(self.images[sid], self.page.check_href), alt=f"{sid} of {self.page.source}")
+        svg = _el(box, "svg", xmlns="http://www.w3.org/2000/svg", viewBox=f"0 0 {w:g} {h:g}",
+                  preserveAspectRatio="none", role="img", aria_label=f"what was found on {sid}")
+        columns, zones = [], []
         for zone in surface.iter(T + "zone"):
-            block = by_zone.get(zone.get(XML_ID, ""))
-            n = order.get(block.get(XML_ID, "")) if block is not None else None
-            if n is None or n in points:
+            b = tuple(float(zone.get(k, "0")) for k in ("ulx", "uly", "lrx", "lry"))
+            if zone.get("type") == "column":
+                columns.append((b, zone.get("n") or zone.get(XML_ID, "")))
+            elif zone.get(XML_ID) in found:
+                zones.append((b, zone.get("type"), found[zone.get(XML_ID)]))
+
+        def rect(parent, b, cls: str, title: str) -> None:
+            r = _el(parent, "rect", x=f"{b[0]:g}", y=f"{b[1]:g}", width=f"{b[2] - b[0]:g}",
+                    height=f"{b[3] - b[1]:g}", class_=cls)
+            _el(r, "title", title)
+
+        def colour(aid: str) -> str:
+            return f" art{articles[aid] % 6}" if aid in articles else " page"
+
+        for b, n in columns:
+            rect(svg, b, "column", f"column {n}")
+        # an article's region: its blocks in one column, as one box
+        regions: dict[tuple[str, int], list[float]] = {}
+        for k, (b, _, (_, _, aid, _)) in enumerate(zones):
+            if not aid:
                 continue
-            x = (float(zone.get("ulx", "0")) + float(zone.get("lrx", "0"))) / 2
-            y = (float(zone.get("uly", "0")) + float(zone.get("lry", "0"))) / 2
-            points[n] = (x, y)
-        if len(points) > 1:
-            path = " ".join(f"{x:.1f},{y:.1f}" for _, (x, y) in sorted(points.items()))
-            _el(svg, "polyline", points=path, class_="trail")
+            cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+            col = next((i for i, (c, _) in enumerate(columns) if c[0] <= cx <= c[2] and c[1] <= cy <= c[3]), -1 - k)
+            r = regions.setdefault((aid, col), list(b))
+            r[:] = [min(r[0], b[0]), min(r[1], b[1]), max(r[2], b[2]), max(r[3], b[3])]
+        for (aid, _), b in regions.items():
+            rect(_el(svg, "a", href=reading + aid), b, "region" + colour(aid), f"article {aid}")
+        for b, kind, (bid, local, aid, _) in zones:
+            kind = kind or local
+            rect(_el(svg, "a", href=reading + (aid or bid)), b, f"zone z-{kind}" + colour(aid),
+                 f"{bid} ({kind})" + (f" in {aid}" if aid else ""))
+        numbered: dict[int, tuple[float, float]] = {}
+        for b, _, (bid, _, _, n) in zones:
+            if n not in numbered:
+                numbered[n] = ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
+                _el(svg, "text", str(n), x=f"{b[0] + 1:g}", y=f"{b[1] + 7:g}", class_="order", data_block=bid)
+        if len(numbered) > 1:
+            points = " ".join(f"{x:.1f},{y:.1f}" for _, (x, y) in sorted(numbered.items()))
+            _el(svg, "polyline", points=points, class_="trail")
 
 
 # ------------------------------------------------------------------ page pictures

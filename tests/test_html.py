@@ -225,8 +225,12 @@ def test_pdf_page_view_draws_the_zones_over_the_page(pdf_site):
     surface = tei.find(f".//{T}surface")
     assert svg.get("viewbox") == f"0 0 {float(surface.get('lrx')):g} {float(surface.get('lry')):g}"
     zones = surface.findall(f"{T}zone")
-    rects = svg.findall(".//rect")
-    assert len(rects) == len(zones)
+    blocks = [r for r in svg.findall(".//rect") if "zone" in r.get("class").split()]
+    assert len(blocks) == len(zones) - len([z for z in zones if z.get("type") == "column"])
+    # an outlined region per article and column it is printed in
+    regions = svg.xpath(".//a/rect[contains(concat(' ', @class, ' '), ' region ')]")
+    assert {r.getparent().get("href") for r in regions} == {
+        "sample.html#" + d.get(XML_ID) for d in tei.iter(f"{T}div") if d.get("type") == "article"}
     columns = [z for z in zones if z.get("type") == "column"]
     assert len(svg.find_class("column")) == len(columns)
     # every block zone links to its article in the reading view; heads and captions are told apart
