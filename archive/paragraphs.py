@@ -47,14 +47,18 @@ CLOSER = re.compile(r"(?:[（(]\s*(?:下转|上接|转第|接第|转\d|接\d)[^�
 _CLOSER_LAST = "）)摄影道图"  # the last character of any CLOSER match
 # A line ending in one of these stops in mid-sentence.
 _GOES_ON = "，、“‘（《〈【"
+_SPACED = re.compile(r"\S[ \u3000]+\S")  # phrases set apart by a space: a title ("竹缠绕 有说道")
+_CREDIT_LINE = re.compile(r"^[^\s：:，。]{1,6}[：:]\s*[^\s：:，。]{1,8}$")  # "版式设计：某某"
+_JOINS = "并及与和将被"  # a title line ending in a conjunction goes on ("…会见某人并")
 # ... and one ending in these may end a paragraph (a list item, an introduction).
 _PAUSE = re.compile(r"(?:[；;：:]|——)[”’」』）)]*$")
 _CUT_PHRASE = re.compile(r"[^\s—：:]{2}\s+\S$")  # a phrase cut after its first character (not a spaced name)
 _PAREN_LINE = re.compile(r"^[（(][^（()）]{1,30}[）)]$")
-_PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"), ("【", "】"), ("〈", "〉"))
+_PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"), ("【", "】"), ("〈", "〉"), ("(", ")"))
 _LATIN_END = re.compile(r"[A-Za-z.,;:!?)]$")
 _LATIN_START = re.compile(r"^[A-Za-z(]")
 
+SAYS = ("强调", "指出", "表示", "要求", "提出", "显示")  # a kicker ends in a verb of saying
 FULL_TOLERANCE = 1.25  # em: a line this close to the column width is full
 EDGE = 1.0  # em: after a full line that ends a sentence, a line this short of the column opens a paragraph
 INDENT = 2.0  # em: the usual paragraph indent
@@ -167,20 +171,23 @@ def _is_break(
     use_indent: bool,
     nearby: Callable[[str], bool] | None = None,
     p_opens: bool = True,
+    subtitle: bool = False,
 ) -> bool:
     """Decide whether a new block starts at ``n``, after ``p``.
 
     ``nearby`` tells whether a character pair occurs in the lines around the
     break: a pair that the break cuts and that occurs there is evidence of a
     word wrapped across the break. ``p_opens`` tells whether ``p`` opened its
-    block (only a block's first line can have lost an indent).
+    block (only a block's first line can have lost an indent), ``subtitle`` whether
+    that block opened with a subtitle's dash.
     """
     if use_indent and n.line.indent >= 1:
         return True
     ptext, ntext = p.text, n.text
     # a full line that stops mid-sentence goes on, whatever words the break lands on
+    # (but a byline marker, "□", opens a block whatever came before)
     mid_sentence = not n.gap and not p.ends and p.full and not p.heading
-    if not mid_sentence and (
+    if (not mid_sentence or _MARKED.match(ntext)) and (
         ntext[0] in _OPENER_FIRST
         and OPENER.match(ntext)
         or ptext.rstrip()[-1:] in _CLOSER_LAST
@@ -195,16 +202,22 @@ def _is_break(
         return True  # a dateline opens a story, even after a headline as wide as the column
     if not n.gap and (
         ptext[-1] in _GOES_ON or _unbalanced(ptext) or ptext[-1] == "电" and _DATELINE.fullmatch(ptext)
+        or ptext[-1] in _JOINS and not p.punct
     ):
         return False
+    if p_opens and not n.gap and ptext[0] in "据新中本" and _DATELINE.match(ptext + ntext) \
+            and not _DATELINE.match(ptext):
+        return False  # a dateline cut before its "电" goes on
     if not n.gap and _unopened(ntext):
         return False  # a line closing a quote or bracket it did not open goes on from before
     if p.heading and _MARKED.match(ptext) and p.width <= 12:
         return True  # a byline line ("□本报记者 刘茜") ends its block
     if p.heading and name_spans(ntext) and not _word_across(ptext, ntext, nearby):
         return True  # a line of names (a byline) after a headline
-    if not n.gap and ntext[0] in "（(" and _PAREN_LINE.match(ntext) and not p.ends:
-        return False  # a headline's bracketed column tag on its own line
+    if not n.gap and ntext[0] in "（(" and not p.ends and (
+        _PAREN_LINE.match(ntext) or p.heading and not n.ends and _unbalanced(ntext)
+    ):
+        return False  # a headline's bracketed column tag on its own line (or wrapped over two)
     if n.width <= 3 and n.heading and not p.ends and not n.gap:
         # the last few characters of a wrapped line, or a short byline
         if _word_across(ptext, ntext, nearby):
@@ -214,6 +227,11 @@ def _is_break(
         return False  # a phrase cut after its first character ("…计划 培")
     if ntext[0] == "—" and SUBTITLE.match(ntext) and (p.heading or p.ends or not n.punct):
         return True
+    if p_opens and ptext.endswith("——") and not p.punct and not n.punct:
+        return True  # a kicker's lead-in dash, then the title
+    if (subtitle and not n.gap and (n.heading or ntext.endswith(("）", ")"))) and n.width <= p.width
+            and not (p.ends or p.full and n.first or OPENER.match(ntext) or name_spans(ntext))):
+        return False  # a subtitle wrapped over lines (a full one, then a first line: a paragraph)
     column = p.column
     p_full, p_first, p_short, p_wide = p.full, p.first, p.short, p.wide
     n_full, n_first, n_short, n_wide = n.full, n.first, n.short, n.wide
@@ -222,22 +240,26 @@ def _is_break(
     if _pause(ptext) and not p_full:
         # "…原则：" then a list item; a line shorter than a first line ends its block
         return bool(n.gap) or n_first or n.heading or p.heading or p_short
+    if p_opens and not n.gap and not p.punct and not n.punct and ptext.endswith(SAYS):
+        return True  # a kicker ending in a verb of saying ("…强调"), then the title
     if p.heading:
         # a line stops where the column does: one much wider after it is no tail it wrapped
         # (a headline over its subtitle)
         wider = not n.gap and n.width > p.width + WIDER and ptext[-1] not in _GOES_ON and not p.punct
-        if wider and not _word_across(ptext, ntext, nearby):
-            return True
+        if wider and (n.heading or not _word_across(ptext, ntext, nearby)):
+            return True  # (two title lines: the first did not wrap, whatever words meet)
         if n.gap:  # a column break after a first line that holds no punctuation (first-line
             # width, or cutting a word), then a full line
             goes_on = p_first and not ptext.endswith(("）", ")")) or _word_across(ptext, ntext, nearby)
-            return not (n_full and not n.heading and goes_on)
+            return not (n_full and n.punct and goes_on)  # (two lines without punctuation: titles)
         if n.heading:  # a heading wrapped over two lines, or a headline and a byline
             if name_spans(ntext) or ptext.endswith(("）", ")")):
                 return True  # a byline, or a heading after one closed by its column tag
             if n.width < p.width and ntext.endswith(("）", ")", "——")):
                 return False  # a headline's shorter tail, closed by its column tag or a lead-in dash
-            return not (p_full or n.width <= p.width / 2 or _word_across(ptext, ntext, nearby))
+            # a heading wraps where its frame ends: a line short of the column did not (a
+            # headline, then a box label), unless a word runs on
+            return not (p_full or p.wide or _word_across(ptext, ntext, nearby))
         # a paragraph's first line that happens to hold no punctuation, then a full line
         # or the paragraph's short last line
         n_last = n_short and n.punct and not _pause(ntext)
@@ -265,13 +287,18 @@ def _is_break(
         # ends a text
         if _word_across(ptext, ntext, nearby) or ntext.endswith("——"):
             return False
-        # a headline holding commas, wrapped: its short first line opens the block
+        # a headline holding commas, wrapped: its short first line opens the block; a
+        # paragraph's full line goes on into its last (a quote set without a full stop)
+        if not (p_opens or name_spans(ntext) or OPENER.match(ntext) or ptext.endswith("——")
+                or _SPACED.search(ntext)) and p_full and p.punct:
+            return False
         return not (p_opens and not p_full and not ptext.endswith("——") and not name_spans(ntext))
     if not p.punct and n_first and not n.ends and not _word_across(ptext, ntext, nearby):
         return True  # a full-width title line, then an indented first line
     if p_full or p_first or p_wide:
         return False  # the sentence goes on, across a column break if need be
-    return n.gap > 0 or n_first  # a short line that stops mid-sentence: a title, a label
+    # a short line that stops mid-sentence: a title, a label ("版式设计：某某" before a title)
+    return n.gap > 0 or n_first or not n.punct and bool(_CREDIT_LINE.match(ptext))
 
 
 def _word_across(ptext: str, ntext: str, nearby: Callable[[str], bool] | None) -> bool:
@@ -316,6 +343,7 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
     near = info.near_i  # the ``nearby`` of line info.i
     prev: _Info | None = None
     opened = 0  # index of the line that opened the current block
+    subtitle = False  # ... and whether it opened with a subtitle's dash
     evidence = zip(info.widths, info.columns, info.punct, info.ends, strict=True)
     k = gap = 0
     for line in page.lines:
@@ -340,9 +368,10 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             w < column - INDENT - 0.75,
             wide,
         )
-        new = prev is None or _is_break(prev, cur, use_indent, near, opened == k - 1)
+        new = prev is None or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle)
         if new:
             opened = k
+            subtitle = bool(SUBTITLE.match(line.text))
         yield cur, new
         prev = cur
         k += 1

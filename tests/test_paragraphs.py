@@ -328,3 +328,110 @@ def test_a_title_line_then_a_much_wider_line_are_two_blocks():
     page += lines(BODY, BODY, "完了。")
     got = paragraphs(page)[0]
     assert "把握新时代谋划全面深化改革的主轴" in got
+
+
+def test_a_column_tag_wrapped_under_its_headline_joins_it():
+    # Evidence: a line that opens a bracket it does not close, right under a headline line,
+    # is the headline's column tag going on (over two lines), not a new paragraph.
+    page = lines(BODY, "完了。", "", "守护好山里的每一片林子")
+    page += lines("（美丽中国、绿色发展·", "生态文明建设）", "", BODY, BODY, "完了。")
+    assert "守护好山里的每一片林子（美丽中国、绿色发展·生态文明建设）" in paragraphs(page)[0]
+
+
+def test_two_title_lines_without_punctuation_across_a_blank_are_two_blocks():
+    # Evidence: a column break in mid-paragraph goes on into a line that holds
+    # punctuation sooner or later; a full line without any, after a short title line and
+    # a blank, is another title (a kicker, then the title of the next story).
+    page = lines(BODY, "完了。", "", "澳大利亚经济现疲软迹象", "", "航空工业集团公司钳工刘明", "")
+    page += lines("本报讯  " + BODY, BODY, "完了。")
+    got = paragraphs(page)[0]
+    assert got[1:3] == ["澳大利亚经济现疲软迹象", "航空工业集团公司钳工刘明"]
+
+
+def test_a_kicker_ending_in_a_lead_in_dash_is_its_own_block():
+    # Evidence: a block's first line without punctuation that ends in "——" leads into
+    # the title under it: a kicker, not the first half of a wrapped title.
+    page = lines(BODY, "完了。", "", "“智慧城市”新场景来了——", "展望智慧生活的美好的未来", "")
+    page += lines("本报讯  " + BODY, BODY, "完了。")
+    got = paragraphs(page)[0]
+    assert got[1:3] == ["“智慧城市”新场景来了——", "展望智慧生活的美好的未来"]
+
+
+def test_a_kicker_ending_in_a_verb_of_saying_is_its_own_block():
+    # Evidence: a headline line that ends in 强调/指出 ("X stressed") introduces the
+    # main title: the title does not go on from it, however wide it is.
+    page = lines(BODY, "完了。", "", "市长在全市经济工作会议上强调", "加快建设美丽新城的更快步伐", "")
+    page += lines("本报讯  " + BODY, BODY, "完了。")
+    assert paragraphs(page)[0][1:3] == ["市长在全市经济工作会议上强调", "加快建设美丽新城的更快步伐"]
+
+
+def test_a_title_line_ending_in_a_conjunction_goes_on():
+    # Evidence: no title ends in "并" ("and"): the next line is its second half.
+    page = lines(BODY, "完了。", "", "市长会见来访的外国友人并", "出席签约仪式", "")
+    page += lines(BODY, BODY, "完了。")
+    assert paragraphs(page)[0][1] == "市长会见来访的外国友人并出席签约仪式"
+
+
+def test_a_subtitle_wrapped_over_three_lines_is_one_block():
+    # Evidence: a block that opens with a subtitle's dash goes on into the short lines
+    # under it (no punctuation, no wider than the line before) until a byline.
+    page = lines("美丽乡村换新颜", "", "——记一个小山村十年来", "的变化与村里人的新生", "活和新期待", "")
+    page += lines(BODY, BODY, "完了。")
+    assert paragraphs(page)[0][1] == "——记一个小山村十年来的变化与村里人的新生活和新期待"
+
+
+def test_a_full_line_goes_on_into_a_last_line_without_a_full_stop():
+    # Evidence: in mid-block, a full line that stops mid-sentence goes on into the short
+    # line under it, even when that line ends without a full stop (a quote set alone).
+    page = lines(BODY, "完了。", "今天的乡村，有着把握历史", "机遇的自信，有着取得更大成", "就的豪迈")
+    page += lines(BODY, BODY, "完了。")
+    assert "今天的乡村，有着把握历史机遇的自信，有着取得更大成就的豪迈" in paragraphs(page)[0]
+
+
+def test_two_short_title_lines_then_a_much_wider_one():
+    # Evidence: a title line shorter than the next by far did not wrap into it, even where
+    # the two characters at the break occur together elsewhere ("区高").
+    page = lines("工业园区", "高水平开放 促进发展", "", BODY, "园区高端制造业发展很快，", BODY, "完了。")
+    got = paragraphs(page)[0]
+    assert got[:2] == ["工业园区", "高水平开放 促进发展"]
+
+
+def test_a_short_line_under_a_title_short_of_the_column_is_its_own_block():
+    # Evidence: a heading wraps where its frame ends; after a title line well short of
+    # the column, a shorter line (a box label) did not wrap from it.
+    page = lines(BODY, "完了。", "", "部署春运保障工作", "核心阅读", BODY, BODY, "完了。")
+    assert paragraphs(page)[0][1:3] == ["部署春运保障工作", "核心阅读"]
+
+
+def test_a_byline_marker_opens_a_block_even_after_a_line_that_runs_on():
+    # Evidence: a line starting with a byline marker (□) opens a block even when the line
+    # before is full and stops mid-sentence (a wide subtitle, wrapped, closed by a tag).
+    page = lines(BODY, "完了。", "", "携手推进合作 共创美好未来", "——在亚洲论坛年会开幕式上的主旨演讲")
+    page += lines("（2017年3月25日，海南博鳌）", "□国务院副总理兼外交部长 张 三", "本报讯  " + BODY, "完了。")
+    got = paragraphs(page)[0]
+    assert "——在亚洲论坛年会开幕式上的主旨演讲（2017年3月25日，海南博鳌）" in got
+    assert "□国务院副总理兼外交部长 张 三" in got
+
+
+def test_a_dateline_cut_before_its_place_ends_goes_on():
+    # Evidence: a block that opens "据新华社…" and stops before the "电" of its dateline
+    # goes on into the next line, short as it is.
+    page = lines(BODY, "完了。", "", "南非两车相撞造成多人伤亡", "", "据新华社开罗4")
+    page += lines("月21日电  （记者赵熙）南", BODY, "完了。")
+    assert paragraphs(page)[0][-1].startswith("据新华社开罗4月21日电")
+
+
+def test_a_credit_line_before_a_title_is_its_own_block():
+    # Evidence: a short "label：name" line ("版式设计：某某") stops mid-sentence only as a
+    # label; a full line without punctuation after it is a title, not its tail.
+    page = lines(BODY, BODY, BODY, "完了。", "版式设计：沈一", "城市可持续发展报告出炉了")
+    page += lines("本报讯  " + BODY, BODY, BODY, "完了。")
+    assert paragraphs(page)[0][1:3] == ["版式设计：沈一", "城市可持续发展报告出炉了"]
+
+
+def test_a_full_subtitle_line_then_a_paragraphs_first_line():
+    # Evidence: a subtitle as wide as the column, then a line of first-line width (its
+    # indent lost) without punctuation: the paragraph starts there, the subtitle is whole.
+    page = lines(BODY, "完了。", "", "求真务实，书写新篇章", "——鼓起决胜全面小康精气神")
+    page += lines("亮眼的成绩单为我们实现", BODY, BODY, "完了。")
+    assert "——鼓起决胜全面小康精气神" in paragraphs(page)[0]
