@@ -19,6 +19,7 @@ Input: the blocks of one page (from ``paragraphs``). Output: a list of
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from archive.chars import CLOSERS, ends_sentence, has_punct, width
 from archive.model import Block, Mark, Node
 from archive.names import name_spans, trailing_name
+from archive.paragraphs import SAYS
 
 _ROLE_WORDS = r"(?:特约记者|记者|通讯员|实习生|评论员|特约撰稿人|撰稿|摄影|文|图)"
 BYLINE = re.compile(
@@ -39,11 +41,17 @@ CREDIT = re.compile(
 AGENCY_CREDIT = re.compile(
     r"^[（(]?\s*[^\s，。：:（()）]{0,8}?(?:社|网|报|台|视觉)(?:\s*记者)?\s*(?P<names>[^\s，。：:（()）]{0,4}?)\s*发\s*[）)]?\s*$")
 # "□张三 李四摄影报道": photographers who also wrote the text
-PHOTO_BYLINE = re.compile(r"^[□■◆●]?\s*(?P<names>[^，。：:（()）]{2,30}?)\s*(?:摄影报道|摄影\s*[/／]\s*文)\s*$")
+PHOTO_BYLINE = re.compile(
+    r"^[□■◆●]?\s*(?P<names>[^，。：:（()）]{2,30}?)\s*(?:摄影报道|摄影\s*[/／]\s*文)\s*(?:[（(][^（()）]{1,12}[）)])?\s*$")
+ROLE = re.compile(r"(?:(?:本报|新华社|中新社|人民日报)(?:驻|赴)?[^\s，。：:（）()]{0,10}?)?"
+                  r"(?:特约记者|记者|通讯员|实习生|评论员|特约撰稿人|撰稿|摄影)\s*")  # (文, 图 occur in names)
+# "张三图  李四文", "本报记者 张三文  新华社记者 李四摄": who took the photos, who wrote
+SHARED_PART = re.compile(r"(?P<who>[^\s图文摄].*?)\s*[图文摄](?:\s+|$)")
 _MARKER = re.compile(r"^[□■◆●]\s*")
+_TAG = re.compile(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")  # a column tag closing a title
 _PARENS = re.compile(r"^[（(][^（()）]*[）)]$")  # a whole block in brackets: a note, not a title
 _PAREN_NAMES = re.compile(
-    rf"^[（(]\s*(?:据\S{{0,10}}?电\s*)?(?:本报)?(?:{_ROLE_WORDS})?\s*(?P<names>[^（()）]{{2,30}}?)\s*(?:整理|报道|采写)?\s*[）)]$"
+    rf"^[（(]\s*(?:据?\S{{0,16}}?电\s*)?(?:本报)?(?:{_ROLE_WORDS})?\s*(?P<names>[^（()）]{{2,30}}?)\s*(?:整理|报道|采写)?\s*[）)]$"
 )
 JUMP = re.compile(
     r"^[（(]\s*(?P<dir>下转|上接|转|接)\s*第?\s*(?P<page>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[版页]?\s*[）)]$"
@@ -62,6 +70,7 @@ ANSWER = re.compile(r"^(?P<who>[^，。；？！：:\s]{1,40}?)\s*[：:]")
 LABEL_CHARS = 5  # a box label ("核心阅读"-like) is at most this long
 SECTION_NUMBER = re.compile(r"^[（(]?(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[）)、.．]?$")
 SUBTITLE = re.compile(r"^(?:——|—\s*—|—|－－)")
+SIGNATURE_CHARS = 6  # a dash and so few characters sign a text ("——编者"): no subtitle
 _CN_NUM = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)}
 
 
@@ -97,9 +106,9 @@ def _jump_page(raw: str) -> str:
     return str(total + cur)
 
 
-def _name_marks(text: str, start: int, end: int) -> tuple[Mark, ...]:
+def _name_marks(text: str, start: int, end: int, strict: bool = False) -> tuple[Mark, ...]:
     """persName marks for the names between ``start`` and ``end`` of a byline (after 记者 ...)."""
-    return tuple(Mark(start + s, start + e) for s, e in name_spans(text[start:end], strict=False))
+    return tuple(Mark(start + s, start + e) for s, e in name_spans(text[start:end], strict=strict))
 
 
 def byline_marks(text: str) -> tuple[Mark, ...] | None:
@@ -110,18 +119,55 @@ def byline_marks(text: str) -> tuple[Mark, ...] | None:
         marks = _name_marks(stripped, pm.start("names"), pm.end("names"))
         if marks:
             return marks
+    shared = _shared_marks(stripped) or _roles_marks(stripped)
+    if shared:
+        return shared
     m = BYLINE.match(stripped)
     if m:
         names_start = m.start("names")
         names_end = m.end("names")
-        marks = _name_marks(stripped, names_start, names_end)
+        # a bare role word run into its names ("记者王观") wants a known surname ("记者手记" is a column)
+        bare = re.fullmatch(_ROLE_WORDS, _MARKER.sub("", stripped[:names_start])) is not None
+        marks = _name_marks(stripped, names_start, names_end, strict=bare)
         if marks:
             return marks
+        if bare:
+            return None
     lead = _MARKER.match(stripped)
     skip = lead.end() if lead else 0
     # after a byline marker (□) any names will do; bare names need a known surname
     marks = tuple(Mark(skip + s, skip + e) for s, e in name_spans(stripped[skip:], strict=not lead))
     return marks or None
+
+
+def _shared_marks(text: str) -> tuple[Mark, ...]:
+    """Names of a byline shared out by role ("张三图  李四文"), or () when ``text`` is none."""
+    parts = list(SHARED_PART.finditer(text))
+    ends = [0, *(p.end() for p in parts)]
+    if len(parts) < 2 or [p.start() for p in parts] != ends[:-1] or ends[-1] != len(text):
+        return ()  # the parts must make up the whole line
+    marks: list[Mark] = []
+    for part in parts:
+        role = ROLE.match(part["who"])
+        names = _name_marks(text, part.start("who") + (role.end() if role else 0), part.end("who"))
+        if not names:
+            return ()
+        marks.extend(names)
+    return tuple(marks)
+
+
+def _roles_marks(text: str) -> tuple[Mark, ...]:
+    """Names of a byline with a role before each ("本报驻埃及记者  甲乙  本报驻俄罗斯记者  丙丁")."""
+    roles = list(ROLE.finditer(text))
+    if len(roles) < 2 or _MARKER.sub("", text[: roles[0].start()]):
+        return ()
+    marks: list[Mark] = []
+    for role, after in zip(roles, [*roles[1:], None], strict=True):
+        names = _name_marks(text, role.end(), after.start() if after else len(text))
+        if not names:
+            return ()
+        marks.extend(names)
+    return tuple(marks)
 
 
 def credit_marks(text: str) -> tuple[Mark, ...] | None:
@@ -144,7 +190,24 @@ def credit_marks(text: str) -> tuple[Mark, ...] | None:
     return tuple(Mark(start + mk.start, start + mk.end) for mk in marks) or None
 
 
+def _tagged(text: str) -> bool:
+    """A title closed by a column tag: "…（经济透视）" (not a name and its post: "张三（编辑）")."""
+    tag = _TAG.search(text)
+    return bool(tag) and _chars(text[: tag.start()]) > 4 and tag.end() - tag.start() >= 4
+
+
+def _untagged(text: str) -> str:
+    """A title without the column tag closing it ("…（人民时评）"), which may hold commas."""
+    tag = _TAG.search(text)
+    return text[: tag.start()] if tag and tag.start() > 0 and not ends_sentence(text[: tag.start()]) else text
+
+
 def _is_heading(text: str, lines: int) -> bool:
+    if text[:1] in "（(" and text[-1:] in "）)":
+        return False  # a note in brackets ("（作者为…）"), whatever it holds
+    text = _untagged(text)
+    if lines == 1:
+        text = text.replace("、", "")  # a one-line title may list things ("走在前、作表率")
     return lines <= 3 and len(text) <= 40 and not has_punct(text) and not ends_sentence(text)
 
 
@@ -167,7 +230,7 @@ def classify(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()
             item.role = "fw"
             item.attrs = {"type": "banner"}
         elif SUBTITLE.match(text) and lines <= 3 and not ends_sentence(text):
-            item.role = "sub"
+            item.role = "sub" if _chars(text) > SIGNATURE_CHARS else "p"
         elif (marks := credit_marks(text)) is not None and len(text) <= 40:
             item.role, item.marks = "credit", marks
         elif len(text) <= 40 and (marks := byline_marks(text)) is not None:
@@ -187,7 +250,16 @@ def classify(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()
     _soft_headings(items)
     _name_only_bylines(items)
     _box_labels(items)
+    _signatures(items)
     return items
+
+
+def _signatures(items: list[Item]) -> None:
+    """A dash line between two texts ("——某村村民张三" under a first-person account)
+    signs the text above it: a subtitle follows a title."""
+    for i in range(1, len(items) - 1):
+        if items[i].role == "sub" and items[i - 1].role in ("p", "lead", "q") and items[i + 1].role in ("p", "q"):
+            items[i].role = "p"
 
 
 def _chars(text: str) -> int:
@@ -215,16 +287,27 @@ def _box_labels(items: list[Item]) -> None:
 
 def _soft_headings(items: list[Item]) -> None:
     """A short block with commas but no sentence end is a headline line when a
-    headline line or subtitle follows it closely, or a byline follows it."""
-    for i in reversed(range(len(items) - 1)):
-        it, nxt = items[i], items[i + 1]
-        if (
-            it.role == "p"
-            and len({p.line for p in it.block.pieces}) <= 3
-            and len(it.text) <= 40
-            and not ends_sentence(it.text)
-            and not it.text.endswith(("：", ":", "；", ";", "，", ","))
-            and ((nxt.role in ("head", "sub") and nxt.gap == 0) or nxt.role == "byline")
+    headline line or subtitle follows it closely, or a byline follows it, or a
+    kicker comes before it (ending in a lead-in dash "…——" or a verb of saying
+    "…强调"); a kicker is one when a headline line follows it."""
+    short = [
+        it.role in ("p", "head")
+        and not SUBTITLE.match(it.text)
+        and not _PARENS.match(it.text)
+        and len({p.line for p in it.block.pieces}) <= 3
+        and len(_untagged(it.text)) <= 40
+        and not ends_sentence(it.text)
+        and not it.text.endswith(("：", ":", "；", ";", "，", ","))
+        for it in items
+    ]
+    for i in reversed(range(len(items))):
+        it = items[i]
+        if it.role != "p" or not short[i]:
+            continue
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        kicker = i > 0 and short[i - 1] and items[i - 1].text.endswith(("——", *SAYS))
+        if kicker or nxt is not None and (
+            (nxt.role in ("head", "sub") and (nxt.gap == 0 or it.text.endswith("——"))) or nxt.role == "byline"
         ):
             it.role = "head"
 
@@ -232,7 +315,8 @@ def _soft_headings(items: list[Item]) -> None:
 def _name_only_bylines(items: list[Item]) -> None:
     """A line of bare names is a byline only next to a headline group."""
     for i, it in enumerate(items):
-        if it.role != "byline" or BYLINE.match(it.text.strip()) or PHOTO_BYLINE.match(it.text.strip()):
+        text = it.text.strip()
+        if it.role != "byline" or BYLINE.match(text) or PHOTO_BYLINE.match(text) or _shared_marks(text):
             continue
         before = items[i - 1].role if i else None
         if _PARENS.match(it.text) and before in ("p", "lead", "q"):
@@ -252,9 +336,11 @@ class Run:
     items: list[Item]
 
 
-def _bigrams(text: str) -> set[str]:
+@functools.lru_cache(maxsize=1024)
+def _bigrams(text: str) -> frozenset[str]:
+    """The pairs of letters of a text (memoized: a page asks about the same bodies often)."""
     chars = [c for c in text if c.isalnum()]
-    return {a + b for a, b in zip(chars, chars[1:])}
+    return frozenset(a + b for a, b in zip(chars, chars[1:]))
 
 
 def similarity(heads: Sequence[Item], body: Sequence[Item]) -> float:
@@ -311,10 +397,12 @@ def _may_be_subhead(runs: list[Run], i: int) -> bool:
     only (no subtitle, no byline), with body on both sides that does not end
     or start an article there."""
     run = runs[i]
-    if run.kind != "heads" or len(run.items) > 2 or any(it.role != "head" for it in run.items):
+    if run.kind != "heads" or any(it.role != "head" for it in run.items):
         return False
-    if i == 0 or i == len(runs) - 1:
-        return False
+    if len(run.items) > 2 and not (len(run.items) == 3 and all(_chars(it.text) <= SUBHEAD_CHARS for it in run.items)):
+        return False  # three lines only when all are short ("一张网络 / 入户探访需求 / 及时化解矛盾")
+    if i == 0 or i == len(runs) - 1 or any(_tagged(it.text) for it in run.items):
+        return False  # (a column tag, "…（人民时评）", closes an article's title, not a subhead)
     prev, nxt = runs[i - 1].items[-1], runs[i + 1].items[0]
     return not (prev.role in ("jump", "fw") or nxt.role in ("lead", "label", "fw", "jump"))
 
@@ -359,8 +447,8 @@ def _block_column(it: Item) -> float | None:
 def _split_bodies(items: list[Item]) -> tuple[list[list[Item]], list[bool]]:
     """Split a stretch of body at article starts (datelines) and ends (jump notes),
     and softly where the column width changes for good (one odd paragraph, a
-    quote set narrower, does not count): a soft piece joins its neighbour again
-    unless both get a headline. Returns the bodies and, for each, whether it
+    quote set narrower, does not count) and before a photo story that ends it: a
+    soft piece joins its neighbour again unless both get a headline. Returns the bodies and, for each, whether it
     starts softly."""
     cols = [_block_column(it) for it in items]
     known = [i for i, c in enumerate(cols) if c is not None]
@@ -372,6 +460,10 @@ def _split_bodies(items: list[Item]) -> tuple[list[list[Item]], list[bool]]:
                 continue  # one odd paragraph
             changes.add(b)
         ref = cols[b]  # type: ignore[assignment]
+    for i in range(1, len(items) - 1):  # a photo story: text, then its photo's credit, ends the stretch
+        if items[i].role == "p" and items[i + 1].role == "figure" and not _caption(items[i + 1]) \
+                and all(it.role == "jump" for it in items[i + 2:]):
+            changes.add(i)
     out: list[list[Item]] = [[]]
     soft = [False]
     for i, it in enumerate(items):
@@ -430,8 +522,9 @@ def _groups(items: list[Item], k: int, cut: int = 0) -> list[list[list[Item]]]:
 
 
 def _group_prior(group: list[Item]) -> float:
-    """Shape of a plausible group: lines close together, at most one byline at its end."""
-    score = 0.0
+    """Shape of a plausible group: lines close together, at most one byline at its end,
+    a subtitle after a title."""
+    score = -0.5 if group[0].role == "sub" else 0.0
     for b in group[1:]:
         if b.gap and b.role != "byline":
             score -= 0.15
@@ -483,6 +576,7 @@ def _assign(run: list[Item], bodies: list[list[Item]], cut: int = 0,
                         arts = merged
                     total -= UNTITLED_COST * sum(1 for a in arts if not a.heads)
                     total -= ARTICLE_COST * len(arts)
+                    total += STORY_BONUS * sum(1 for a in arts if a.heads and _photo_story(a.body))
                     if best is None or total > best[0] + 1e-9:
                         best = (total, arts)
     if best is None:  # the items cannot be shared out: an impossible layout
@@ -498,6 +592,8 @@ COLUMN_STEP = 1.5  # a change of column width (em) between paragraphs: maybe ano
 UNTITLED_COST = 0.6
 MAX_SUBHEADS = 10  # subheads one article may hold
 SHARED_COST = 0.1  # a headline run split between the articles above and below it
+SUBHEAD_CHARS = 8  # a subhead of three lines has lines no longer than this
+STORY_BONUS = 0.3  # a photo story (text and the photo's credit) stands alone: an article's worth
 
 
 def _chunk(heads: list[Item], cut: int, middle: list[Run]) -> tuple[float, list[Article]]:
@@ -514,14 +610,10 @@ def _chunk(heads: list[Item], cut: int, middle: list[Run]) -> tuple[float, list[
     return _assign(heads, bodies, cut, soft)
 
 
-def _cuts(items: list[Item]) -> list[int]:
-    """Where a headline run may be shared between the articles above and below it:
-    after a byline or subtitle, or at a blank line (and at its two ends)."""
-    cuts = {0, len(items)}
-    for k in range(1, len(items)):
-        if items[k - 1].role in ("byline", "sub") or items[k].gap:
-            cuts.add(k)
-    return sorted(cuts)
+def _photo_story(body: Sequence[Item]) -> bool:
+    """Text that ends in a photo's credit (a figure without a caption), jump notes aside."""
+    core = [it for it in body if it.role != "jump"]
+    return len(core) >= 2 and core[-1].role == "figure" and not _caption(core[-1]) and core[-2].role == "p"
 
 
 def _layout(runs: list[Run]) -> tuple[float, list[Article]]:
@@ -541,7 +633,9 @@ def _layout(runs: list[Run]) -> tuple[float, list[Article]]:
     def items_of(m: int) -> list[Item]:
         return runs[m].items if 0 <= m < len(runs) else []
 
-    cuts = {m: _cuts(items_of(m)) for m in marks}
+    # a headline run may be shared between the articles above and below it at any line
+    # (blank lines between headline groups are often lost): the match of each part decides
+    cuts = {m: range(len(items_of(m)) + 1) for m in marks}
     # best[(b, c)]: the page up to headline run marks[b], of which items [:c] are used
     best: dict[tuple[int, int], tuple[float, list[Article]]] = {(0, 0): (0.0, [])}
     for b in range(1, len(marks)):

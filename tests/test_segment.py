@@ -122,3 +122,144 @@ def test_a_line_matching_no_body_well_stays_with_the_group_it_fits():
     body = classify([para(16, "人才工作会议在城里召开人才政策")])
     group = classify([block("城里召开人才工作会议"), block("打造人才高地")])
     assert _group_match(group, body) >= _group_match(group[:1], body)
+
+
+def tight(*texts: str) -> list[Block]:
+    """One-line blocks on consecutive lines (no blank line between them), a blank after."""
+    global _line
+    out = []
+    for text in texts:
+        _line += 1
+        out.append(Block((Piece(_line, text),)))
+    _line += 1
+    return out
+
+
+def test_a_headline_run_without_blank_lines_is_shared_by_the_articles_around_it():
+    # The title of the text above (headlines after their article) and the title of the
+    # text below, with no blank line between them: each goes to the text it matches.
+    nodes = segment_page([
+        para(16, "江南春耕农民忙着播种"), para(16, "江南春耕时节田野里"),
+        *tight("江南春耕忙", "高铁开通了"),
+        para(12, "高铁开通旅客出行方便"), para(12, "高铁开通沿线旅游兴旺"),
+    ])
+    assert [heads(a) for a in articles(nodes)] == [["江南春耕忙"], ["高铁开通了"]]
+
+
+def test_a_photo_story_at_the_end_of_a_text_gets_its_own_title():
+    # A photo's text and credit end the stretch of text; the short title after them is
+    # the photo story's, not a kicker of the next article.
+    nodes = segment_page([
+        block("江南春耕忙"), para(16, "江南春耕农民忙着播种"), para(16, "江南春耕时节田野里"),
+        para(16, "冰雕比赛在哈尔滨冰雪大世界进行选手们在制作冰雕", 4), block("王小明摄"),
+        block("冰雪大世界赛冰雕"), block("高铁开通了"),
+        para(12, "高铁开通旅客出行方便"), para(12, "高铁开通沿线旅游兴旺"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts] == [["江南春耕忙"], ["冰雪大世界赛冰雕"], ["高铁开通了"]]
+    assert any(c.kind == "figure" for c in arts[1].children)
+
+
+def test_a_title_closed_by_a_column_tag_is_no_subhead():
+    # "…（经济透视）" names a column: its line titles an article, even between two texts
+    # on one subject set in one column.
+    nodes = segment_page([
+        block("高铁开通了"), para(16, "高铁开通旅客出行方便"), para(16, "高铁开通沿线旅游兴旺"),
+        block("高铁带来新变化（经济透视）"),
+        para(16, "高铁开通沿线旅游兴旺"), para(16, "高铁开通旅客出行方便"),
+    ])
+    assert [heads(a) for a in articles(nodes)] == [["高铁开通了"], ["高铁带来新变化（经济透视）"]]
+
+
+def test_three_short_lines_between_paragraphs_make_one_subhead():
+    # A subhead may take three short lines ("一张网络 / 入户探访 / 化解矛盾") when the text
+    # around it goes on in one column with the same words.
+    nodes = segment_page([
+        block("网格化服务解民忧"), para(16, "网格员走进社区倾听居民心声"), para(16, "网格员入户探访化解矛盾"),
+        *tight("一张网络", "入户探访", "化解矛盾"),
+        para(16, "网格员入户探访化解矛盾"), para(16, "网格员走进社区倾听居民心声"),
+    ])
+    (art,) = articles(nodes)
+    assert heads(art) == ["网格化服务解民忧"]
+    assert any(c.kind == "section" for c in art.children)
+
+
+def test_headline_roles_from_a_line_of_text():
+    items = classify([
+        block("——编 者"),  # a dash and a word sign an editor's note: no subtitle
+        block("■记者手记"),  # a column's name, not a reporter's
+        block("本报记者 王 观"),
+        block("曹  一图  于  石文"),  # photos by one, text by another
+        block("群众烦心事就是要紧事（守初心、担使命·主题教育）"),  # commas in the column tag only
+        block("四川自贡——"), block("群众烦心事，就是要紧事"),  # a kicker's dash, then the title
+        para(16, "春风吹绿了江南两岸"),
+    ])
+    assert [it.role for it in items[:7]] == ["p", "head", "byline", "byline", "head", "head", "head"]
+    shared = items[3]
+    assert [shared.text[m.start : m.end] for m in shared.marks] == ["曹  一", "于  石"]
+
+
+def test_a_subtitle_stays_with_the_title_above_it():
+    # Headlines after their article, then an untitled story: the subtitle under a title
+    # belongs to that title's group, it does not title the story after it alone.
+    nodes = segment_page([
+        para(16, "江南春耕农民忙着播种"), para(16, "江南春耕时节田野里"),
+        *tight("江南春耕忙", "——记江南农民的春耕时节"),
+        block("本报北京3月1日电  高铁开通了，旅客出行方便，沿线旅游兴旺。"),
+        para(16, "高铁开通沿线旅游兴旺"),
+    ])
+    arts = articles(nodes)
+    assert heads(arts[0]) == ["江南春耕忙", "——记江南农民的春耕时节"]
+    assert heads(arts[1]) == []
+
+
+def test_a_one_line_title_may_list_things():
+    items = classify([block("推动机关党建走在前、作表率"), para(16, "春风吹绿了江南两岸")])
+    assert items[0].role == "head"
+
+
+def test_byline_names_after_each_role():
+    from archive.segment import byline_marks
+
+    for text, names in (
+        ("本报驻埃及记者  韩晓明  本报驻俄罗斯记者  曲  颂", ["韩晓明", "曲  颂"]),
+        ("□本报记者  李茂颖  通讯员  杨文明", ["李茂颖", "杨文明"]),  # 文 in a name is no role
+        ("本报记者  方  圆文  新华社记者  王松摄", ["方  圆", "王松"]),  # text by one, photos by another
+    ):
+        marks = byline_marks(text)
+        assert marks and [text[m.start : m.end] for m in marks] == names
+    assert byline_marks("■记者手记") is None
+
+
+def test_a_dash_line_between_two_texts_signs_the_first():
+    items = classify([
+        block("我家门前的田"), para(16, "我叫张三是个农民种了十亩田"), block("——某县某村村民张三"),
+        para(16, "培育新型经营主体发展农业"),
+    ])
+    assert [it.role for it in items] == ["head", "p", "p", "p"]
+
+
+def test_a_closing_dateline_in_brackets_signs_its_text_and_is_no_title():
+    nodes = segment_page([
+        block("山村来了新老师"), para(16, "春风吹绿了江南两岸"), block("（新华社北京1月5日电  记者王小明）"),
+        *tight("高铁开通方便出行"), para(16, "旅客称赞服务周到"),
+    ])
+    first = articles(nodes)[0]
+    assert heads(first) == ["山村来了新老师"]
+    assert first.children[-1].kind == "byline"
+
+
+def test_a_note_in_brackets_is_no_title():
+    items = classify([para(16, "春风吹绿了江南两岸"), block("（作者为中央党校（国家行政学院）研究员）")])
+    assert items[1].role == "p"
+
+
+def test_a_kicker_with_commas_and_its_title_after_the_text():
+    # A short block ending in a lead-in dash and the short block after it, both with
+    # commas and no sentence end: a kicker and its title, here after their article.
+    nodes = segment_page([
+        para(16, "王医生的办公室里摆满了医学书"), para(16, "王医生说医学探索永无止境"),
+        block("提出治疗新方法，神经内科专家王医生——"), block("探索医学未知，永无止境"),
+    ])
+    (art,) = articles(nodes)
+    assert heads(art) == ["提出治疗新方法，神经内科专家王医生——", "探索医学未知，永无止境"]
