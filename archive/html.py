@@ -80,7 +80,7 @@ class Page:
     docs: list[Doc] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     numbers: set[str] = field(default_factory=set)  # the page numbers it holds
-    pdf: bool = False  # has a facsimile
+    surfaces: list[str] = field(default_factory=list)  # a PDF's: the ids of its facsimile surfaces
 
     @property
     def main(self) -> Doc:
@@ -169,7 +169,7 @@ def _summary(page: Page, root: etree._Element) -> None:
     """The page numbers and the articles (with their jump notes) of a page, for the links."""
     own = _page_no(page.label)
     page.numbers = {own} if own else set()
-    page.pdf = root.find(T + "facsimile") is not None
+    page.surfaces = [s.get(XML_ID, "") for s in root.iter(T + "surface")]
     number = own
     for e in root.find(f"{T}text/{T}body").iter(T + "pb", T + "div"):
         if e.tag == T + "pb":
@@ -879,19 +879,20 @@ def build_site(files: Sequence[str | Path], out_dir: str | Path, *, root: str | 
         write_atomic(path, data)
         site.written.append(path)
 
+    drawings: list[tuple[Path, int, Path]] = []
+    pictures = {page.stem: _pictures(page, out, find, images, site, drawings) for page in pages}
+    if drawings:
+        pdftoppm()  # missing: an error before anything is written
     for name in ASSETS:
         write(name, resources.files("archive").joinpath("data", "site", name).read_bytes())
-    drawings: list[tuple[Path, int, Path]] = []
     for page in pages:
         main = None
         for doc in page.docs:
             tei = parse(doc.path, check=False).getroot()
             main = main if main is not None else tei
             write(doc.href, _Reading(page, doc, tei, targets[page.stem]).render())
-        hrefs, notes = _pictures(page, main, out, find, images, site, drawings)
-        write(page.check_href, _Check(page, main, hrefs, notes).render())
+        write(page.check_href, _Check(page, main, *pictures[page.stem]).render())
     if drawings:  # pdftoppm runs as a process of its own: a few at a time
-        pdftoppm()
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
             list(pool.map(lambda job: render_page(*job), drawings))
         site.written += [path for _, _, path in drawings]
@@ -899,11 +900,10 @@ def build_site(files: Sequence[str | Path], out_dir: str | Path, *, root: str | 
     return site
 
 
-def _pictures(page: Page, tei: etree._Element, out: Path, find: _Sources, images: bool, site: Site,
+def _pictures(page: Page, out: Path, find: _Sources, images: bool, site: Site,
               drawings: list[tuple[Path, int, Path]]) -> tuple[dict[str, str], list[str]]:
     """The page pictures a check view shows (to be drawn into ``drawings``), and what to say."""
-    surfaces = [s.get(XML_ID, "") for s in tei.iter(T + "surface")]
-    if not surfaces:
+    if not page.surfaces:
         return {}, []
     if not images:
         return {}, ["Page pictures were not drawn (--no-images)."]
@@ -914,7 +914,7 @@ def _pictures(page: Page, tei: etree._Element, out: Path, find: _Sources, images
         site.warnings.append(msg)
         return {}, [msg]
     hrefs = {}
-    for sid in surfaces:
+    for sid in page.surfaces:
         # named by the source's checksum: a picture already drawn for it is kept
         rel = f"{page.stem}.{sid}.{page.sha256[:12]}.jpg"
         path = out.joinpath(*PurePosixPath(rel).parts)

@@ -282,7 +282,7 @@ def test_missing_pdftoppm_is_a_missing_dependency(pdf_site, tmp_path, monkeypatc
                  "--sources", pdf_site / "src")
     assert result.exit_code == 5
     assert result.stderr.count("\n") == 1 and "poppler-utils" in result.stderr and "--no-images" in result.stderr
-    assert not (tmp_path / "site" / "index.html").exists()
+    assert not (tmp_path / "site").exists()
     result = run("html", pdf_site / "tei" / "sample.tei.xml", "-o", tmp_path / "site2", "--no-images")
     assert result.exit_code == 0, result.output
 
@@ -418,3 +418,16 @@ def test_an_element_the_site_does_not_know_is_still_shown(sample_site, tmp_path)
     site_mod.build_site([tmp_path / "odd.tei.xml"], tmp_path / "site", check=False)
     page = parse_html(tmp_path / "site" / "odd.html")
     assert page.xpath("//main/p[@class='other ab']/text()") == ["未知元素的文字"]
+
+
+def test_an_edition_of_another_source_is_refused(sample_site, tmp_path):
+    (tmp_path / "tei").mkdir()
+    shutil.copy(sample_site / "tei" / f"{STEM}.zh-Hant.tei.xml", tmp_path / "tei")
+    other = tmp_path / "p.txt"
+    other.write_text(PAGE_ONE, encoding="utf-8")
+    assert run("convert", other, "-o", tmp_path / "conv").exit_code == 0
+    shutil.copy(tmp_path / "conv" / "p.tei.xml", tmp_path / "tei" / f"{STEM}.tei.xml")
+    result = run("html", tmp_path / "tei", "-o", tmp_path / "site")
+    assert result.exit_code == 3
+    assert "TEI files of different sources have this name" in result.stderr
+    assert not (tmp_path / "site").exists()
