@@ -89,8 +89,8 @@ def test_reading_view_marks_up_articles_heads_bylines_and_turns(sample_site):
         h2 = box.find("./header/h2")
         assert "".join(h2.itertext()) == "".join(main.itertext())
         for kind in ("kicker", "sub"):
-            for head in art.findall(f"{T}head[@type='{kind}']"):
-                assert box.find(f"./header/p[@class='{kind}']") is not None
+            heads = ["".join(h.itertext()) for h in art.findall(f"{T}head[@type='{kind}']")]
+            assert ["".join(p.itertext()) for p in box.findall(f"./header/p[@class='{kind}']")] == heads
         names = ["".join(p.itertext()) for p in art.iter(f"{T}persName")]
         assert ["".join(s.itertext()) for s in box.find_class("person")] == names
     # an answer: the speaker in bold, then the words, in one paragraph
@@ -250,7 +250,7 @@ def test_pdf_continued_articles_link_to_each_other(pdf_site):
     assert linked
     for div in linked:
         box = page.get_element_by_id(div.get(XML_ID))
-        assert box.xpath(f".//p[@class='continued']/a/@href") == ["issue.html" + div.get("next")]
+        assert box.xpath(".//p[@class='continued']/a/@href") == ["issue.html" + div.get("next")]
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils (pdftoppm) is not installed")
