@@ -58,10 +58,11 @@ class Doc:
 
 @dataclass
 class Article:
-    """What the links between pages need to know of an article."""
+    """What the links between pages (and the index) need to know of an article."""
 
     id: str
     page: str | None  # the page number it is printed on, when known
+    untitled: bool = False
     prev: str | None = None
     next: str | None = None
     notes: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # jump notes: id, page, subtype
@@ -177,7 +178,7 @@ def _summary(page: Page, root: etree._Element) -> None:
             if number:
                 page.numbers.add(number)
         elif e.get("type") == "article":
-            art = Article(e.get(XML_ID, ""), number, e.get("prev"), e.get("next"))
+            art = Article(e.get(XML_ID, ""), number, e.get("subtype") == "untitled", e.get("prev"), e.get("next"))
             for note in e.iter(T + "note"):
                 if note.get("type") == "jump":
                     art.notes.append((note.get(XML_ID, ""), _page_no(note.get("n")), note.get("subtype")))
@@ -860,6 +861,11 @@ def _index(site_pages: list[Page]) -> bytes:
                 a = _el(li, "a", _lang_name(d.lang), href=d.href, hreflang=d.lang, lang=d.lang)
                 a.tail = " "
             _el(li, "a", "check", href=page.check_href, class_="checklink")
+            untitled = sum(a.untitled for a in page.articles)
+            n = len(page.articles)
+            count = _el(li, "span", f" {n} article" + ("s" if n != 1 else ""), class_="count")
+            if untitled:
+                _el(count, "span", f", {untitled} untitled", class_="warning")
     return _serialize(html)
 
 

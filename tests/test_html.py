@@ -169,6 +169,7 @@ def test_index_lists_issues_and_pages_with_their_editions(sample_site):
     assert index.findtext(".//section[@class='issue']/h2") == "昌吉日报 · date unknown"
     hrefs = [a.get("href") for a in index.iter("a")]
     assert hrefs == [f"{STEM}.html", f"{STEM}.zh-Hant.html", f"{STEM}.check.html"]
+    assert index.findtext(".//li/span[@class='count']") == " 4 articles"
 
 
 # --- the check view of a text page -----------------------------------------------------------
@@ -332,6 +333,8 @@ def test_jump_notes_link_to_the_article_that_continues(tmp_path):
     assert back.get("href").split("#")[0] == "p1.html"
     index = parse_html(tmp_path / "site" / "index.html")
     assert [a.get("href") for a in index.iter("a") if a.text == "简体"] == ["p1.html", "p2.html"]
+    counts = ["".join(s.itertext()) for s in index.iter("span") if s.get("class") == "count"]
+    assert counts == [" 1 article", " 2 articles, 1 untitled"]  # the continuation has no headline
     assert links_hold(tmp_path / "site")
 
 
