@@ -851,7 +851,8 @@ def _index(site_pages: list[Page]) -> bytes:
 
     for (paper, date), pages in sorted(issues.items()):
         sec = _el(main, "section", class_="issue")
-        _el(sec, "h2", f"{paper} · {'date unknown' if date == 'unknown' else date}")
+        _el(sec, "h2", f"{'newspaper unknown' if paper == 'unknown' else paper} · "
+                       f"{'date unknown' if date == 'unknown' else date}")
         ul = _el(sec, "ul")
         for page in sorted(pages, key=page_key):
             li = _el(ul, "li")
