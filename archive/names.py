@@ -71,14 +71,17 @@ def name_spans(text: str, strict: bool = True) -> list[tuple[int, int]]:
     short = any(e - s == 1 for s, e in tokens)
     intra = min(gaps) if gaps and short else None
     names: list[list[int]] = [list(tokens[0])]
+    padded = set()  # names of two characters set apart to the width of three ("晨  曦"): names whatever the surname
     for (s, e), gap, prev in zip(tokens[1:], gaps, tokens):
         one_char = (prev[1] - prev[0] == 1) or (e - s == 1)
         if intra is not None and gap == intra and one_char and not is_name(_squash(text, *names[-1]), strict):
+            if names[-1][1] - names[-1][0] == 1 and e - s == 1 and gap >= 2:
+                padded.add(names[-1][0])
             names[-1][1] = e
         else:
             names.append([s, e])
     spans = [(s, e) for s, e in names]
-    if all(is_name(_squash(text, s, e), strict) for s, e in spans):
+    if all(is_name(_squash(text, s, e), strict and s not in padded) for s, e in spans):
         return spans
     return []
 

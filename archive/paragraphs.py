@@ -41,6 +41,7 @@ SUBTITLE = re.compile(r"^(?:——|—\s*—)")  # opens a block after a headlin
 _OPENER_FIRST = frozenset("□■▲△●○◆◇★☆▼▽问答主（(本据新中图文摄")  # the first character of any OPENER match
 _ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")  # a list item's number
 _MARKED = re.compile(r"^[□■▲△●○◆◇★☆▼▽]")
+_BYLINE_TAIL = re.compile(r"\S\s+\S|记者|通讯员|撰稿|^.[\u4e00-\u9fff]{2,4}$")  # names set apart, a role, a bare name
 _DATELINE = re.compile(r"(?:据)?(?:新华社|中新社|本报)[^\s，。：:（()）]{1,12}?电")
 # A line that is one of these ends its block.
 CLOSER = re.compile(r"(?:[（(]\s*(?:下转|上接|转第|接第|转\d|接\d)[^）)]*[）)]\s*$|(?:摄|摄影|摄影报道|供图)\s*(?:[（(][^（()）]{1,12}[）)])?\s*$)")
@@ -53,6 +54,7 @@ _JOINS = "并及与和将被"  # a title line ending in a conjunction goes on ("
 # ... and one ending in these may end a paragraph (a list item, an introduction).
 _PAUSE = re.compile(r"(?:[；;：:]|——)[”’」』）)]*$")
 _CUT_PHRASE = re.compile(r"[^\s—：:]{2}\s+\S$")  # a phrase cut after its first character (not a spaced name)
+_TAG_END = re.compile(r"[（(][^（()）\d，。、；：,.;:]{2,}[）)]$")
 _PAREN_LINE = re.compile(r"^[（(][^（()）]{1,30}[）)]$")
 _PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"), ("【", "】"), ("〈", "〉"), ("(", ")"))
 _LATIN_END = re.compile(r"[A-Za-z.,;:!?)]$")
@@ -210,8 +212,10 @@ def _is_break(
         return False  # a dateline cut before its "电" goes on
     if not n.gap and _unopened(ntext):
         return False  # a line closing a quote or bracket it did not open goes on from before
-    if p.heading and _MARKED.match(ptext) and p.width <= 12:
-        return True  # a byline line ("□本报记者 刘茜") ends its block
+    if not p.punct and n.width > p.width + 1 and ntext[-1] in "）)" and _titled(ntext):
+        return True  # a whole title closed by its column tag, wider than the line before: no wrap
+    if p.heading and _MARKED.match(ptext) and p.width <= 12 and _BYLINE_TAIL.search(ptext):
+        return True  # a byline line ("□本报记者 刘茜") ends its block (not a marked point's first line)
     if p.heading and name_spans(ntext) and not _word_across(ptext, ntext, nearby):
         return True  # a line of names (a byline) after a headline
     if not n.gap and ntext[0] in "（(" and not p.ends and (
@@ -280,6 +284,8 @@ def _is_break(
         return n_short and not (n.ends or _pause(ntext))
     if n.gap and not p.punct and not n.punct and n_full:
         return True  # two full lines of titles, a blank line between
+    if n.gap and p_opens and _titled(ptext):
+        return True  # a title line closed by its column tag ("…（声音）"), a blank line, then text
     if n.gap and (n.heading or n_first or not (p_full or p_first or p_wide)):
         return True  # a column break follows a full line and goes on mid-paragraph
     if n.heading and not n_full:
@@ -306,11 +312,18 @@ def _word_across(ptext: str, ntext: str, nearby: Callable[[str], bool] | None) -
     if nearby is None or not ptext or not ntext:
         return False
     a, b = ptext[-1], ntext[0]
-    return is_han(a) and is_han(b) and nearby(a + b)
+    # (a number cut from its unit counts: "…至23" / "日…")
+    return (is_han(a) or a.isdigit()) and is_han(b) and nearby(a + b)
 
 
 _OPENS = re.compile("[" + "".join(a for a, _ in _PAIRS) + "]")
 _CLOSES = re.compile("[" + "".join(b for _, b in _PAIRS) + "]")
+
+
+def _titled(text: str) -> bool:
+    """A title closed by a column tag: "…（绿色家园）", no punctuation before the tag."""
+    tag = _TAG_END.search(text)
+    return bool(tag) and tag.start() >= 4 and not has_punct(text[: tag.start()])
 
 
 def _pause(text: str) -> bool:

@@ -435,3 +435,35 @@ def test_a_full_subtitle_line_then_a_paragraphs_first_line():
     page = lines(BODY, "完了。", "", "求真务实，书写新篇章", "——鼓起决胜全面小康精气神")
     page += lines("亮眼的成绩单为我们实现", BODY, BODY, "完了。")
     assert "——鼓起决胜全面小康精气神" in paragraphs(page)[0]
+
+
+def test_a_number_cut_from_its_unit_goes_on_between_title_like_lines():
+    # Evidence: a line ending in a number and the next starting with its unit ("…至23" /
+    # "日推出…"), where the two occur together nearby, is one sentence cut by the wrap,
+    # even when neither line holds punctuation.
+    page = lines("活动从4月21日至23日举行。", "", "书店在4月21日至23", "日推出图书进校园活动")
+    page += lines("为读者奉献一场阅读盛宴。", "", BODY, BODY, "完了。")
+    assert "书店在4月21日至23日推出图书进校园活动为读者奉献一场阅读盛宴。" in paragraphs(page)[0]
+
+
+def test_a_title_closed_by_its_column_tag_ends_before_a_blank_line():
+    # Evidence: a line without punctuation closed by a bracketed column tag ("（声音）"),
+    # then a blank line: a title, not a text going on across a column break.
+    page = lines(BODY, BODY, "完了。", "", "把发展理念作指挥棒（声音）", "", BODY, BODY, "完了。")
+    assert "把发展理念作指挥棒（声音）" in paragraphs(page)[0]
+
+
+def test_a_marked_point_without_names_goes_on_into_its_text():
+    # Evidence: a marked line (■) ends its block only when it is a byline (names set apart,
+    # a role word); a marked point of a summary box goes on into the line under it.
+    page = lines("核心阅读", "", "■乡村振兴战略的实施", "是农民增收的根本保证，完了。", "", BODY, BODY, "完了。")
+    assert "■乡村振兴战略的实施是农民增收的根本保证，完了。" in paragraphs(page)[0]
+
+
+def test_a_title_closed_by_its_column_tag_wider_than_the_line_above_is_its_own_block():
+    # Evidence: a line wraps where its column ends; a title line closed by a column tag
+    # ("…（绿色家园）") clearly wider than the headline line above it did not wrap from it.
+    body = "我们在这里看段落怎样恢复看得清，"
+    page = lines(body, body, "完了。", "", "陕西汉中发现五百平方公里天坑群", "新地质遗迹 考验保护与开发（绿色家园）")
+    page += lines("", body, body, body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["陕西汉中发现五百平方公里天坑群", "新地质遗迹 考验保护与开发（绿色家园）"]
