@@ -68,6 +68,8 @@ LEAD_BYLINE = re.compile(
 QUESTION = re.compile(r"^(?:问|记者|本报记者|主持人|Q)\s*[：:]")
 ANSWER = re.compile(r"^(?P<who>[^，。；？！：:\s]{1,40}?)\s*[：:]")
 LABEL_CHARS = 5  # a box label ("核心阅读"-like) is at most this long
+_TOPIC = re.compile(r"^[^\s：:]{2,10}[：:](?P<rest>[^\s：:]{6,})$")  # "斯里兰卡总统：斯方愿搭乘…"
+CHAPTER = re.compile(r"^\s*第[一二三四五六七八九十百零〇]{1,4}[章节编]")
 SECTION_NUMBER = re.compile(r"^[（(]?(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[）)、.．]?$")
 SUBTITLE = re.compile(r"^(?:——|—\s*—|—|－－)")
 SIGNATURE_CHARS = 6  # a dash and so few characters sign a text ("——编者"): no subtitle
@@ -208,6 +210,9 @@ def _is_heading(text: str, lines: int) -> bool:
     text = _untagged(text)
     if lines == 1:
         text = text.replace("、", "")  # a one-line title may list things ("走在前、作表率")
+        topic = _TOPIC.match(text)
+        if topic:  # ... or name its subject first ("某国总统：某方愿…"), not a credit ("制图：某某")
+            text = topic["rest"]
     return lines <= 3 and len(text) <= 40 and not has_punct(text) and not ends_sentence(text)
 
 
@@ -248,18 +253,34 @@ def classify(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()
             item.role = "head"
         items.append(item)
     _soft_headings(items)
+    _signatures(items)
     _name_only_bylines(items)
     _box_labels(items)
-    _signatures(items)
+    _photo_credits(items)
     return items
 
 
+def _photo_credits(items: list[Item]) -> None:
+    """A photographer's byline ("张三摄影报道", "张三图  李四文") right under text and
+    before no more text credits the photo of that text, as a photo credit does."""
+    for i in range(1, len(items)):
+        it, nxt = items[i], items[i + 1] if i + 1 < len(items) else None
+        text = it.text.strip()
+        if (it.role == "byline" and items[i - 1].role in ("p", "lead", "q")
+                and (nxt is None or nxt.role not in ("p", "lead", "q"))
+                and (PHOTO_BYLINE.match(text) or "图" in text and _shared_marks(text))):
+            it.role = "credit"
+
+
 def _signatures(items: list[Item]) -> None:
-    """A dash line between two texts ("——某村村民张三" under a first-person account)
-    signs the text above it: a subtitle follows a title."""
-    for i in range(1, len(items) - 1):
-        if items[i].role == "sub" and items[i - 1].role in ("p", "lead", "q") and items[i + 1].role in ("p", "q"):
-            items[i].role = "p"
+    """A dash line under a text signs it when more text follows ("——某村村民张三" under a
+    first-person account) or when it ends in a verb of saying ("——某某在某会上说" under a
+    quote): a subtitle follows a title."""
+    for i in range(1, len(items)):
+        it, nxt = items[i], items[i + 1] if i + 1 < len(items) else None
+        if it.role == "sub" and items[i - 1].role in ("p", "lead", "q") and (
+                nxt is not None and nxt.role in ("p", "q") or it.text.rstrip().endswith(("说", *SAYS))):
+            it.role = "p"
 
 
 def _chars(text: str) -> int:
@@ -280,6 +301,7 @@ def _box_labels(items: list[Item]) -> None:
             and above.role in ("head", "sub")
             and not _PARENS.match(above.text)
             and items[i + 1].role == "p"
+            and (i + 2 == len(items) or items[i + 2].role != "credit")  # (a caption: the line titles the photo)
             and similarity([it], items[i + 1 : i + 6]) == 0
         ):
             it.role = "label"
@@ -308,8 +330,13 @@ def _soft_headings(items: list[Item]) -> None:
         kicker = i > 0 and short[i - 1] and items[i - 1].text.endswith(("——", *SAYS))
         if kicker or nxt is not None and (
             (nxt.role in ("head", "sub") and (nxt.gap == 0 or it.text.endswith("——"))) or nxt.role == "byline"
+            or nxt.role == "lead" and not _has_comma(it.text) and it.text[:1] not in "（("
         ):
             it.role = "head"
+
+
+def _has_comma(text: str) -> bool:
+    return has_punct(text.replace("、", ""))
 
 
 def _name_only_bylines(items: list[Item]) -> None:
@@ -404,6 +431,8 @@ def _may_be_subhead(runs: list[Run], i: int) -> bool:
     if i == 0 or i == len(runs) - 1 or any(_tagged(it.text) for it in run.items):
         return False  # (a column tag, "…（人民时评）", closes an article's title, not a subhead)
     prev, nxt = runs[i - 1].items[-1], runs[i + 1].items[0]
+    if _photo_story(runs[i - 1].items[-2:]) or len(runs[i + 1].items) == 2 and _photo_story(runs[i + 1].items):
+        return False  # a photo story (text closed by the photo's credit) stands alone
     return not (prev.role in ("jump", "fw") or nxt.role in ("lead", "label", "fw", "jump"))
 
 
@@ -420,9 +449,11 @@ def _subhead_score(runs: list[Run], i: int) -> float:
 
 def _must_be_subhead(runs: list[Run], i: int) -> bool:
     """A subhead right before a question (articles open with a lead, not a
-    question) or right after a section number alone ("（二）")."""
+    question), right after a section number alone ("（二）") or a chapter's
+    heading ("第二章  组织设置")."""
     return _may_be_subhead(runs, i) and (
-        runs[i + 1].items[0].role == "q" or bool(SECTION_NUMBER.match(runs[i - 1].items[-1].text.strip())))
+        runs[i + 1].items[0].role == "q" or bool(SECTION_NUMBER.match(runs[i - 1].items[-1].text.strip()))
+        or all(CHAPTER.match(it.text) for it in runs[i].items))
 
 
 def _column(items: Sequence[Item]) -> float:
@@ -878,6 +909,7 @@ def segment_page(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozens
     floating = [it for it in items if it.role == "figure" and _alone(items, it)]
     runs = _body_runs([it for it in items if it not in floating])
     score, articles = _layout(runs)
+    _give_text(articles)
     if floating and not articles:
         articles = [Article()]
     for fig in floating:  # a photo between headline runs belongs to no body: place it by its caption
@@ -888,6 +920,50 @@ def segment_page(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozens
         top.append(Node("fw", articles.pop(0).heads[0].block, attrs={"type": "section"}))  # a label above the page
     articles = _place_figures(articles)
     return top + [build_article(a) for a in articles if a.heads or a.body or a.figures]
+
+
+def _words(group: Sequence[Item]) -> frozenset[str]:
+    return frozenset().union(*(_bigrams(h.text) for h in group if h.role in ("head", "sub")))
+
+
+def _affinity(words: frozenset[str], it: Item) -> float:
+    """Share of a headline group's letter pairs (``words``) that recur in one block."""
+    return len(words & _bigrams(it.text)) / len(words) if words else 0.0
+
+
+def _give_text(articles: list[Article]) -> None:
+    """A headline group left without text takes the end of the text just above it (its
+    headline comes after it) or the start of the text just below it, cut where the
+    paragraphs start to match it better than the headline they were given. (Not a
+    label of a word or two: "社会" above the page.)"""
+    for art in articles:
+        mine = _words(art.heads)
+        if art.body or len(mine) < GIVE_WORDS:
+            continue
+        first, last = art.heads[0].index, art.heads[-1].index
+        best: tuple[float, Article | None, int, bool] = (0.0, None, 0, False)
+        for other in articles:
+            body = other.body
+            if other is art or not other.heads or len(body) < 2:
+                continue
+            above = body[-1].index == first - 1
+            if not (above or body[0].index == last + 1):
+                continue
+            theirs = _words(other.heads)
+            gain = [_affinity(mine, it) - _affinity(theirs, it) for it in body]
+            for cut in range(1, len(body)):
+                edge = body[cut] if above else body[cut - 1]  # the paragraph the taken part starts or ends with
+                score = sum(gain[cut:] if above else gain[:cut])
+                if edge.role == "p" and score > best[0]:
+                    best = (score, other, cut, above)
+        score, other, cut, above = best
+        if other is not None and score >= GIVE_MIN:
+            head, tail = other.body[:cut], other.body[cut:]
+            art.body, other.body = (tail, head) if above else (head, tail)
+
+
+GIVE_MIN = 0.3  # summed gain in match a group needs to take text from its neighbour
+GIVE_WORDS = 3  # letter pairs a group needs to do so
 
 
 def _place_figures(articles: list[Article]) -> list[Article]:

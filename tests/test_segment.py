@@ -263,3 +263,106 @@ def test_a_kicker_with_commas_and_its_title_after_the_text():
     ])
     (art,) = articles(nodes)
     assert heads(art) == ["提出治疗新方法，神经内科专家王医生——", "探索医学未知，永无止境"]
+
+
+def test_a_photographers_byline_under_a_text_credits_its_photo():
+    # "某某摄影报道" (or "某某图  某某文") right under a text, with no text after it, credits
+    # the photo of that text: the title after them is the photo story's.
+    nodes = segment_page([
+        block("江南春耕忙"), para(16, "江南春耕农民忙着播种"), para(16, "江南春耕时节田野里"),
+        block("（下转第二版）"),
+        para(16, "渔民们踏上出海航程众多渔船陆续起航", 4), block("王小明 李 华摄影报道"),
+        block("图片报道"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts] == [["江南春耕忙"], ["图片报道"]]
+    assert any(c.kind == "figure" for c in arts[1].children)
+    assert not any(c.kind == "byline" for c in arts[1].children)
+
+
+def test_a_dash_line_ending_in_a_verb_of_saying_signs_the_quote_above():
+    items = classify([
+        block("发展理念是指挥棒（声音）"), para(16, "我们必须把新发展理念作为指挥棒"),
+        block("——某省委书记在全会上说"), block("高铁开通了"), para(16, "高铁开通旅客出行方便"),
+    ])
+    assert [it.role for it in items] == ["head", "p", "p", "head", "p"]
+
+
+def test_a_chapter_heading_between_articles_is_a_subhead():
+    # "第二章 …" heads a chapter of a law or rules printed in full: a subhead, even where
+    # the texts on either side share few words.
+    nodes = segment_page([
+        block("森林法全文公布"), para(16, "森林法全文公布第一条为了保护森林资源"),
+        block("第二章 林木权属"), para(12, "第五条国家保障林地所有者合法权益"),
+    ])
+    (art,) = articles(nodes)
+    assert heads(art) == ["森林法全文公布"]
+
+
+def test_a_one_line_title_may_name_its_subject_before_a_colon():
+    items = classify([block("斯里兰卡总统：愿搭乘中国发展快车"), block("制图：王小明"),
+                      para(16, "斯里兰卡总统表示愿搭乘中国发展快车")])
+    assert [it.role for it in items] == ["head", "p", "p"]
+
+
+def test_a_short_line_after_a_photo_story_is_no_subhead():
+    # A photo's text closed by its credit ends there: the short line after it titles the
+    # photo story (headlines after their texts), not a section of the text below.
+    nodes = segment_page([
+        para(16, "冰雪大世界里选手们在制作冰雕", 4), block("王小明摄"),
+        block("赛冰雕"),
+        para(16, "冰雪大世界开园游客们观赏冰雕"), para(16, "冰雪大世界里游客们观赏冰雕"), block("冰雪大世界开园了"),
+    ])
+    assert [heads(a) for a in articles(nodes)] == [["赛冰雕"], ["冰雪大世界开园了"]]
+
+
+def test_a_headline_left_without_text_takes_the_end_of_the_text_above():
+    # Two texts run on without a dateline or a change of column between them; the first
+    # has its headline above it, the second below it: the second headline takes the
+    # paragraphs, from the end, that match it better than the first headline.
+    nodes = segment_page([
+        block("高铁开通了"), para(16, "高铁开通旅客出行方便"), para(16, "高铁开通沿线旅游兴旺"),
+        para(16, "猕猴桃丰收果农笑开颜"), para(16, "猕猴桃甜里透酸口感好"),
+        block("猕猴桃丰收了"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts] == [["高铁开通了"], ["猕猴桃丰收了"]]
+    assert all("猕猴桃" in c.block.text for c in arts[1].children if c.kind == "p")
+
+
+def test_a_two_character_name_spaced_to_three_is_a_byline_whatever_the_surname():
+    # A pen name's surname is in no list; set apart to the width of three characters
+    # ("晨  曦") under a title, it is still a byline.
+    items = classify([block("足球补短板"), block("晨  曦"), para(16, "足球补短板借力能双赢")])
+    assert [it.role for it in items] == ["head", "byline", "p"]
+    assert [items[1].text[m.start : m.end] for m in items[1].marks] == ["晨  曦"]
+
+
+def test_a_short_line_before_a_photo_story_is_no_subhead():
+    # ... nor is the short line over a photo story (headlines before their texts).
+    nodes = segment_page([
+        block("冰雪大世界开园了"), para(16, "冰雪大世界开园游客们观赏冰雕"), para(16, "冰雪大世界里游客们观赏冰雕"),
+        block("赛冰雕"),
+        para(16, "冰雪大世界里选手们在制作冰雕", 4), block("王小明摄"),
+        block("高铁开通了"), para(16, "高铁开通旅客出行方便"),
+    ])
+    assert [heads(a) for a in articles(nodes)] == [["冰雪大世界开园了"], ["赛冰雕"], ["高铁开通了"]]
+
+
+def test_a_short_block_listing_things_before_a_dateline_is_its_title():
+    # A short block of two lines without a sentence end, its only punctuation the list
+    # mark "、", right above a dateline: the story's title.
+    items = classify([
+        para(16, "春风吹绿了江南两岸"), block("外长将访问埃及、吉布提、厄立", "特里亚、布隆迪、津巴布韦"),
+        block("本报北京1月2日电  外交部发言人宣布外长将访问五国。"),
+    ])
+    assert [it.role for it in items] == ["p", "head", "lead"]
+
+
+def test_a_short_line_over_a_photo_caption_is_no_box_label():
+    # A short line under a headline, over a photo's caption and credit, titles the photo.
+    items = classify([
+        block("江南春耕时节农民忙"), block("图片新闻"),
+        block("孩子们参加新年游行活动，欢庆新年。"), block("王小明摄"),
+    ])
+    assert [it.role for it in items] == ["head", "head", "p", "credit"]
