@@ -50,7 +50,7 @@ _CLOSER_LAST = "）)摄影道图"  # the last character of any CLOSER match
 _GOES_ON = "，、“‘（《〈【"
 _SPACED = re.compile(r"\S[ \u3000]+\S")  # phrases set apart by a space: a title ("竹缠绕 有说道")
 _CREDIT_LINE = re.compile(r"^[^\s：:，。]{1,6}[：:]\s*[^\s：:，。]{1,8}$")  # "版式设计：某某"
-_JOINS = "并及与和将被"  # a title line ending in a conjunction goes on ("…会见某人并")
+_JOINS = "并及与和将被的"  # a title line ending in a conjunction or "的" goes on ("…会见某人并")
 # ... and one ending in these may end a paragraph (a list item, an introduction).
 _PAUSE = re.compile(r"(?:[；;：:]|——)[”’」』）)]*$")
 _CUT_PHRASE = re.compile(r"[^\s—：:]{2}\s+\S$")  # a phrase cut after its first character (not a spaced name)
@@ -174,6 +174,7 @@ def _is_break(
     nearby: Callable[[str], bool] | None = None,
     p_opens: bool = True,
     subtitle: bool = False,
+    n_ends_block: bool = False,
 ) -> bool:
     """Decide whether a new block starts at ``n``, after ``p``.
 
@@ -181,7 +182,8 @@ def _is_break(
     break: a pair that the break cuts and that occurs there is evidence of a
     word wrapped across the break. ``p_opens`` tells whether ``p`` opened its
     block (only a block's first line can have lost an indent), ``subtitle`` whether
-    that block opened with a subtitle's dash.
+    that block opened with a subtitle's dash, ``n_ends_block`` whether the line after
+    ``n`` surely opens a block (a blank line, the page's end, a byline, a dateline).
     """
     if use_indent and n.line.indent >= 1:
         return True
@@ -198,6 +200,8 @@ def _is_break(
         return True
     if p.line.hyphen:
         return False
+    if credit_line(ptext) or credit_line(ntext) and ptext[-1] not in _GOES_ON:
+        return True  # a credit line ("版式设计：某某") is a block of its own
     if ntext[0] in "（(" and _ITEM.match(ntext) and (p.ends or _pause(ptext)):
         return True  # a numbered item ("（二）") after a finished one ("…；"): a list, a law's clauses
     if not p.punct and ntext[0] in "据新中本" and _DATELINE.match(ntext):
@@ -212,8 +216,9 @@ def _is_break(
         return False  # a dateline cut before its "电" goes on
     if not n.gap and _unopened(ntext):
         return False  # a line closing a quote or bracket it did not open goes on from before
-    if not p.punct and n.width > p.width + 1 and ntext[-1] in "）)" and _titled(ntext):
-        return True  # a whole title closed by its column tag, wider than the line before: no wrap
+    if not p.punct and ntext[-1] in "）)" and _titled(ntext) and (
+            n.width > p.width + 1 or n.width >= p.width - 2 and not _word_across(ptext, ntext, nearby)):
+        return True  # a whole title closed by its column tag, about as wide as the line before: no wrap
     if p.heading and _MARKED.match(ptext) and p.width <= 12 and _BYLINE_TAIL.search(ptext):
         return True  # a byline line ("□本报记者 刘茜") ends its block (not a marked point's first line)
     if p.heading and name_spans(ntext) and not _word_across(ptext, ntext, nearby):
@@ -246,6 +251,8 @@ def _is_break(
         return bool(n.gap) or n_first or n.heading or p.heading or p_short
     if p_opens and not n.gap and not p.punct and not n.punct and ptext.endswith(SAYS):
         return True  # a kicker ending in a verb of saying ("…强调"), then the title
+    if p_opens and n_ends_block and not n.gap and not p.punct and not n.punct and n.width >= p.width:
+        return True  # a title line no narrower than the one before did not wrap from it: a kicker
     if p.heading:
         # a line stops where the column does: one much wider after it is no tail it wrapped
         # (a headline over its subtitle)
@@ -307,6 +314,12 @@ def _is_break(
     return n.gap > 0 or n_first or not n.punct and bool(_CREDIT_LINE.match(ptext))
 
 
+def credit_line(text: str) -> bool:
+    """A line crediting someone with a part of the page: "版式设计：某某"."""
+    return ("：" in text or ":" in text) and bool(_CREDIT_LINE.match(text)) \
+        and bool(name_spans(re.split("[：:]", text, maxsplit=1)[1].strip()))
+
+
 def _word_across(ptext: str, ntext: str, nearby: Callable[[str], bool] | None) -> bool:
     """The two characters on either side of the break occur together nearby."""
     if nearby is None or not ptext or not ntext:
@@ -358,8 +371,9 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
     opened = 0  # index of the line that opened the current block
     subtitle = False  # ... and whether it opened with a subtitle's dash
     evidence = zip(info.widths, info.columns, info.punct, info.ends, strict=True)
+    lines = page.lines
     k = gap = 0
-    for line in page.lines:
+    for at, line in enumerate(lines):
         if not line.text:
             gap += 1
             continue
@@ -381,7 +395,11 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             w < column - INDENT - 0.75,
             wide,
         )
-        new = prev is None or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle)
+        ends_block = False
+        if not punct:  # (asked about title lines only)
+            after = lines[at + 1].text if at + 1 < len(lines) else ""
+            ends_block = not after or after[0] in _OPENER_FIRST and bool(OPENER.match(after)) or after[0] == "—"
+        new = prev is None or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle, ends_block)
         if new:
             opened = k
             subtitle = bool(SUBTITLE.match(line.text))

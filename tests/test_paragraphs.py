@@ -467,3 +467,38 @@ def test_a_title_closed_by_its_column_tag_wider_than_the_line_above_is_its_own_b
     page = lines(body, body, "完了。", "", "陕西汉中发现五百平方公里天坑群", "新地质遗迹 考验保护与开发（绿色家园）")
     page += lines("", body, body, body, "完了。")
     assert paragraphs(page)[0][1:3] == ["陕西汉中发现五百平方公里天坑群", "新地质遗迹 考验保护与开发（绿色家园）"]
+
+
+def test_a_title_line_as_wide_as_the_line_above_did_not_wrap_from_it():
+    # Evidence: a wrapped title's first line fills its frame and the rest is shorter; two
+    # unpunctuated lines that close their block (a blank line, a byline, a dateline
+    # follows), the second no narrower than the first, are a kicker and its title.
+    body = "我们在这里看段落怎样恢复好，"
+    page = lines(body, body, "完了。", "", "中央气象台发布暴雪蓝色预警", "今年首次大范围雨雪天气来临")
+    page += lines("本报记者 张三", "", body, body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["中央气象台发布暴雪蓝色预警", "今年首次大范围雨雪天气来临"]
+
+
+def test_a_credit_line_is_a_block_of_its_own():
+    # Evidence: a short line crediting someone with a part of the page ("版式设计：某某": a
+    # role, a colon, a name) ends its block and opens one, even between title-like lines.
+    page = lines(BODY, "完了。", "刊头书法：梁永琳", "版式设计：蔡华伟", "探访爱书人的圣地", "", BODY, "完了。")
+    assert paragraphs(page)[0][1:4] == ["刊头书法：梁永琳", "版式设计：蔡华伟", "探访爱书人的圣地"]
+
+
+def test_a_title_closed_by_its_column_tag_about_as_wide_as_the_line_above_is_its_own_block():
+    # Evidence: a whole title closed by its column tag, hardly narrower than the title line
+    # above, did not wrap from it (a wrap leaves a shorter tail) unless a word runs on.
+    body = "我们在这里看段落怎样恢复看得清，"
+    page = lines(body, body, "完了。", "", "政治工作有活力军事训练有质量", "立身为旗政委在前（强军路上）")
+    page += lines("", body, body, body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["政治工作有活力军事训练有质量", "立身为旗政委在前（强军路上）"]
+
+
+def test_a_title_line_ending_in_de_goes_on():
+    # Evidence: a title line ending in the particle "的" stops short of its noun: the next
+    # line carries it on, even a whole title closed by a column tag.
+    body = "我们在这里看段落怎样恢复看得清，"
+    page = lines(body, body, "完了。", "", "调好高校思想政治工作的", "“盐味”更足（新知新觉）")
+    page += lines("", body, body, body, "完了。")
+    assert "调好高校思想政治工作的“盐味”更足（新知新觉）" in paragraphs(page)[0]
