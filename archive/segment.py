@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from archive.chars import CLOSERS, ends_sentence, has_punct, width
 from archive.model import Block, Mark, Node
 from archive.names import name_spans, trailing_name
-from archive.paragraphs import SAYS
+from archive.paragraphs import SAYS, credit_line
 
 _ROLE_WORDS = r"(?:特约记者|记者|通讯员|实习生|评论员|特约撰稿人|撰稿|摄影|文|图)"
 BYLINE = re.compile(
@@ -68,6 +68,7 @@ LEAD_BYLINE = re.compile(
 QUESTION = re.compile(r"^(?:问|记者|本报记者|主持人|Q)\s*[：:]")
 ANSWER = re.compile(r"^(?P<who>[^，。；？！：:\s]{1,40}?)\s*[：:]")
 LABEL_CHARS = 5  # a box label ("核心阅读"-like) is at most this long
+BOX_CHARS = 4  # ... and at most this long right after text
 _TOPIC = re.compile(r"^[^\s：:]{2,10}[：:](?P<rest>[^\s：:]{6,})$")  # "斯里兰卡总统：斯方愿搭乘…"
 CHAPTER = re.compile(r"^\s*第[一二三四五六七八九十百零〇]{1,4}[章节编]")
 SECTION_NUMBER = re.compile(r"^[（(]?(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[）)、.．]?$")
@@ -249,8 +250,9 @@ def classify(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()
             item.role = "q"
         elif DATELINE.match(text) or LEAD_BYLINE.match(text):
             item.role = "lead"
-        elif _is_heading(text, lines):
-            item.role = "head"
+        elif _is_heading(text, lines) or lines <= 2 and len(text) <= 40 and _tagged(text) \
+                and not trailing_name(_untagged(text)):
+            item.role = "head"  # closed by a column tag, a title whatever its commas (not "name（post）")
         items.append(item)
     _soft_headings(items)
     _signatures(items)
@@ -288,18 +290,19 @@ def _chars(text: str) -> int:
 
 
 def _box_labels(items: list[Item]) -> None:
-    """A very short line right under a headline line (and no longer than it),
-    over text that shares none of its words, labels a box of text ("summary",
-    "editor's note"): it is the first paragraph of an article's body, not a
-    headline line."""
+    """A very short line right under a headline line (and no longer than it) or
+    right after a paragraph (not near a photo's credit: a photo's title), over
+    text that shares none of its words, labels a box of text ("summary",
+    "editor's note"): it is the first paragraph of a body, not a headline line."""
     for i in range(1, len(items) - 1):
         it = items[i]
         above = items[i - 1]
         if (
             it.role == "head"
-            and _chars(it.text) <= min(LABEL_CHARS, _chars(above.text))
-            and above.role in ("head", "sub")
-            and not _PARENS.match(above.text)
+            and (_chars(it.text) <= min(LABEL_CHARS, _chars(above.text)) and above.role in ("head", "sub")
+                 and not _PARENS.match(above.text)
+                 or _chars(it.text) <= BOX_CHARS and above.role in ("p", "lead")
+                 and all(x.role != "credit" for x in items[i + 1 : i + 8]))  # (photos: a title)
             and items[i + 1].role == "p"
             and (i + 2 == len(items) or items[i + 2].role != "credit")  # (a caption: the line titles the photo)
             and similarity([it], items[i + 1 : i + 6]) == 0
@@ -316,6 +319,7 @@ def _soft_headings(items: list[Item]) -> None:
         it.role in ("p", "head")
         and not SUBTITLE.match(it.text)
         and not _PARENS.match(it.text)
+        and not credit_line(it.text)
         and len({p.line for p in it.block.pieces}) <= 3
         and len(_untagged(it.text)) <= 40
         and not ends_sentence(it.text)
@@ -544,12 +548,19 @@ def _groups(items: list[Item], k: int, cut: int = 0) -> list[list[list[Item]]]:
             continue
         bounds = (0, *cuts, n)
         groups = [items[a:b] for a, b in zip(bounds, bounds[1:])]
-        if all(any(it.role in ("head", "sub") for it in g) or all(it.role == "byline" for it in g)
-               for g in groups):
+        if all(_may_cut(items, c) for c in cuts) and all(
+                any(it.role in ("head", "sub") for it in g) or all(it.role == "byline" for it in g) for g in groups):
             options.append(groups)
         if len(options) > 400:
             break
     return options
+
+
+def _may_cut(items: Sequence[Item], cut: int) -> bool:
+    """A headline run may be cut before ``cut`` unless a kicker's lead-in dash ("…——")
+    points at the title there."""
+    return not (0 < cut < len(items) and items[cut - 1].text.rstrip().endswith("——")
+                and items[cut].role == "head")
 
 
 def _group_prior(group: list[Item]) -> float:
@@ -666,7 +677,7 @@ def _layout(runs: list[Run]) -> tuple[float, list[Article]]:
 
     # a headline run may be shared between the articles above and below it at any line
     # (blank lines between headline groups are often lost): the match of each part decides
-    cuts = {m: range(len(items_of(m)) + 1) for m in marks}
+    cuts = {m: [c for c in range(len(items_of(m)) + 1) if _may_cut(items_of(m), c)] for m in marks}
     # best[(b, c)]: the page up to headline run marks[b], of which items [:c] are used
     best: dict[tuple[int, int], tuple[float, list[Article]]] = {(0, 0): (0.0, [])}
     for b in range(1, len(marks)):
@@ -910,6 +921,7 @@ def segment_page(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozens
     runs = _body_runs([it for it in items if it not in floating])
     score, articles = _layout(runs)
     _give_text(articles)
+    articles = _briefs(articles)
     if floating and not articles:
         articles = [Article()]
     for fig in floating:  # a photo between headline runs belongs to no body: place it by its caption
@@ -962,6 +974,59 @@ def _give_text(articles: list[Article]) -> None:
             art.body, other.body = (tail, head) if above else (head, tail)
 
 
+def _brief(art: Article) -> bool:
+    """One short news item: a headline line over text signed by a bracketed name ("（张三）")."""
+    core = [it for it in art.body if it.role != "jump"]
+    return (len(art.heads) == 1 and art.heads[0].role == "head" and bool(core) and core[-1].role == "tail"
+            and len(core) <= BRIEF_BLOCKS)
+
+
+def _column_label(it: Item) -> bool:
+    return it.role == "head" and _chars(it.text) <= BOX_CHARS and not _tagged(it.text)
+
+
+def _briefs(articles: list[Article]) -> list[Article]:
+    """A column of briefs: a short column label ("新闻速递") over signed items, each
+    with its own headline (or under them, headlines after their texts), is one
+    article titled by the label, each item a section of it."""
+    out: list[Article] = []
+    i = 0
+    while i < len(articles):
+        art = articles[i]
+        heads = art.heads
+        if len(heads) == 2 and _column_label(heads[0]) and _brief(Article(heads=heads[1:], body=art.body)):
+            j = i + 1
+            while j < len(articles) and _brief(articles[j]):
+                j += 1
+            if j - i >= 2:
+                first = Article(heads=heads[1:], body=art.body, figures=art.figures)
+                out.append(_briefs_article(heads[0], [first, *articles[i + 1 : j]]))
+                i = j
+                continue
+        elif len(heads) == 1 and _column_label(heads[0]) and not art.body:
+            k = len(out)
+            while k > 0 and _brief(out[k - 1]):
+                k -= 1
+            if len(out) - k >= 2:
+                items = out[k:]
+                del out[k:]
+                out.append(_briefs_article(heads[0], [*items, art]))
+                i += 1
+                continue
+        out.append(art)
+        i += 1
+    return out
+
+
+def _briefs_article(label: Item, items: list[Article]) -> Article:
+    """The article of a column of briefs: each item a section under its headline, its
+    dateline and signature kept in place as paragraphs (a dateline opens an article)."""
+    body = [Item(it.block, "p", it.gap, it.index) if it.role in ("lead", "tail") else it
+            for item in items for it in (*item.heads, *item.body) if it is not label]
+    return Article(heads=[label], body=body, figures=[f for item in items for f in item.figures])
+
+
+BRIEF_BLOCKS = 4  # blocks of one brief item at most (its text and signature)
 GIVE_MIN = 0.3  # summed gain in match a group needs to take text from its neighbour
 GIVE_WORDS = 3  # letter pairs a group needs to do so
 

@@ -366,3 +366,73 @@ def test_a_short_line_over_a_photo_caption_is_no_box_label():
         block("孩子们参加新年游行活动，欢庆新年。"), block("王小明摄"),
     ])
     assert [it.role for it in items] == ["head", "head", "p", "credit"]
+
+
+def test_a_kicker_with_a_lead_in_dash_stays_with_its_title():
+    # A kicker ending in a lead-in dash ("…——") points at the title under it: a headline
+    # run between two texts is never cut there, however well each line matches a text.
+    nodes = segment_page([
+        para(16, "春耕时节农民忙着播种施肥"), para(16, "农机进田头农民说今年春耕机械化程度高"),
+        block("面对劳力不足等问题，各地春耕探新路——"), block("农机开进田头"),
+        para(16, "高铁开通旅客出行方便快捷"), para(16, "旅客称赞高铁服务周到"),
+    ])
+    assert [heads(a) for a in articles(nodes)] == [["面对劳力不足等问题，各地春耕探新路——", "农机开进田头"], []]
+
+
+def test_a_credit_line_over_a_title_is_no_kicker():
+    # A credit line ("本版制图：某某") right above a headline line is no headline line.
+    credit = block("本版制图：蔡华伟")
+    title = Block((Piece(credit.last_line + 1, "江南春耕时节农民忙"),))  # the next line, no blank between
+    items = classify([para(16, "春风吹绿了江南两岸"), credit, title])
+    assert [it.role for it in items] == ["p", "p", "head"]
+
+
+def test_a_short_block_closed_by_a_column_tag_is_a_title_commas_or_not():
+    # A block of a line or two closed by a column tag ("…（多棱镜）") titles, even with a
+    # comma or an exclamation mark before the tag; a name and its post ("…张三（志愿者）") does not.
+    items = classify([
+        para(16, "春风吹绿了江南两岸"), block("新年到，加油干！（多棱镜）"), para(16, "高铁开通方便出行"),
+        block("读起来，才有生命王小明（读书会志愿者）"), para(16, "农民忙着播种施肥"),
+    ])
+    assert [it.role for it in items] == ["p", "head", "p", "p", "p"]
+
+
+def test_a_very_short_line_right_after_text_labels_a_box():
+    # A line of a few characters right after a paragraph, over text that shares none of
+    # its words, labels a box ("核心阅读") of the article; one whose words recur titles.
+    items = classify([
+        para(16, "春风吹绿了江南两岸"), block("要点速览"), para(16, "农民忙着播种施肥"),
+        block("开秧门"), para(16, "开秧门啰农民下田插秧"),
+    ])
+    assert [it.role for it in items] == ["p", "label", "p", "head", "p"]
+
+
+def test_a_column_label_over_signed_items_makes_one_article():
+    # A short column label over items that each have a headline and a text signed by a
+    # bracketed name is one article (a column of briefs), titled by the label.
+    nodes = segment_page([
+        block("高铁开通了"), para(16, "高铁开通旅客出行方便快捷"),
+        block("新闻速递"), block("科技馆基金会颁奖典礼举行"),
+        block("本报电  科技馆基金会颁奖典礼日前在北京举行，共有百人获表彰。"), block("（王小明）"),
+        block("新型手机日前发布上市"),
+        block("本报电  一家企业日前发布新型手机，主打视频拍摄功能。"), block("（李大伟）"),
+    ])
+    assert [heads(a) for a in articles(nodes)] == [["高铁开通了"], ["新闻速递"]]
+    # each item a section under its headline, its dateline and signature in place
+    sections = [c for c in articles(nodes)[1].children if c.kind == "section"]
+    assert [heads(s) for s in sections] == [["科技馆基金会颁奖典礼举行"], ["新型手机日前发布上市"]]
+    assert [[c.kind for c in s.children] for s in sections] == [["head", "p", "p"]] * 2
+    assert sections[0].children[2].block.text == "（王小明）"
+
+
+def test_a_column_label_under_signed_items_makes_one_article():
+    # ... and so is a label left alone under the items (headlines after their texts).
+    nodes = segment_page([
+        block("高铁开通了"), para(16, "高铁开通旅客出行方便快捷"),
+        block("科技馆基金会颁奖典礼举行"),
+        block("本报电  科技馆基金会颁奖典礼日前在北京举行，共有百人获表彰。"), block("（王小明）"),
+        block("新型手机日前发布上市"),
+        block("本报电  一家企业日前发布新型手机，主打视频拍摄功能。"), block("（李大伟）"),
+        block("新闻速递"),
+    ])
+    assert [heads(a) for a in articles(nodes)] == [["高铁开通了"], ["新闻速递"]]
