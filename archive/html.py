@@ -892,7 +892,7 @@ def build_site(files: Sequence[str | Path], out_dir: str | Path, *, root: str | 
         pdftoppm()  # missing: an error before anything is written
     for name in ASSETS:
         write(name, resources.files("archive").joinpath("data", "site", name).read_bytes())
-    for page in pages:
+    for page in pages:  # parsed again, one page at a time: memory stays flat over a whole run
         main = None
         for doc in page.docs:
             tei = parse(doc.path, check=False).getroot()
