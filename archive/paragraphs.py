@@ -214,11 +214,17 @@ def _is_break(
     if p_opens and not n.gap and ptext[0] in "据新中本" and _DATELINE.match(ptext + ntext) \
             and not _DATELINE.match(ptext):
         return False  # a dateline cut before its "电" goes on
+    if not n.gap and not p.ends and ptext[0] in "据新中本" and (date := _DATELINE.match(ptext)) \
+            and date.end() < len(ptext):
+        return False  # a story's first line, after its dateline, goes on mid-sentence
     if not n.gap and _unopened(ntext):
         return False  # a line closing a quote or bracket it did not open goes on from before
     if not p.punct and ntext[-1] in "）)" and _titled(ntext) and (
             n.width > p.width + 1 or n.width >= p.width - 2 and not _word_across(ptext, ntext, nearby)):
         return True  # a whole title closed by its column tag, about as wide as the line before: no wrap
+    if not p.punct and not n.gap and n.heading and (tag := _TAG_END.search(ntext)) and 0 < tag.start() <= 4 \
+            and not name_spans(ntext[: tag.start()]):
+        return False  # a title's last few characters, then its column tag (not a name and its post)
     if p.heading and _MARKED.match(ptext) and p.width <= 12 and _BYLINE_TAIL.search(ptext):
         return True  # a byline line ("□本报记者 刘茜") ends its block (not a marked point's first line)
     if p.heading and name_spans(ntext) and not _word_across(ptext, ntext, nearby):

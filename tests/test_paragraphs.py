@@ -502,3 +502,22 @@ def test_a_title_line_ending_in_de_goes_on():
     page = lines(body, body, "完了。", "", "调好高校思想政治工作的", "“盐味”更足（新知新觉）")
     page += lines("", body, body, body, "完了。")
     assert "调好高校思想政治工作的“盐味”更足（新知新觉）" in paragraphs(page)[0]
+
+
+def test_a_title_tail_of_a_few_characters_and_its_column_tag_goes_on():
+    # Evidence: a line of a few characters and a column tag ("不已（国际视点）") is no title of
+    # its own: the title line above wrapped into it, whatever its width.
+    body = "我们在这里看段落怎样恢复，"
+    page = lines(body, body, "完了。", "", "难民问题仍让欧洲各国“头疼”", "不已（国际视点）")
+    page += lines("", body, body, body, "完了。")
+    assert "难民问题仍让欧洲各国“头疼”不已（国际视点）" in paragraphs(page)[0]
+
+
+def test_a_story_line_opened_by_its_dateline_goes_on():
+    # Evidence: a line that opens with a whole dateline and runs on into the story without
+    # a sentence end is a paragraph's first line, however short it looks against the
+    # wider column of the text around.
+    wide = "我们在这里看段落怎样恢复得清清楚楚，"
+    page = lines(wide, wide, "完了。", "", "某国总统将访华", "新华社北京1月2日电  外交部", "发言人今天宣布：某国总统",
+                 "将于下周访华。", "", wide, wide, "完了。")
+    assert "新华社北京1月2日电  外交部发言人今天宣布：某国总统将于下周访华。" in paragraphs(page)[0]
