@@ -290,7 +290,7 @@ def _chars(text: str) -> int:
 
 
 def _box_labels(items: list[Item]) -> None:
-    """A very short line right under a headline line (and no longer than it) or
+    """A very short line right under a headline line or its byline (and no longer than it) or
     right after a paragraph (not near a photo's credit: a photo's title), over
     text that shares none of its words, labels a box of text ("summary",
     "editor's note"): it is the first paragraph of a body, not a headline line."""
@@ -299,7 +299,8 @@ def _box_labels(items: list[Item]) -> None:
         above = items[i - 1]
         if (
             it.role == "head"
-            and (_chars(it.text) <= min(LABEL_CHARS, _chars(above.text)) and above.role in ("head", "sub")
+            and (_chars(it.text) <= min(LABEL_CHARS, _chars(above.text))
+                 and (above.role in ("head", "sub") or above.role == "byline" and items[i - 2].role in ("head", "sub"))
                  and not _PARENS.match(above.text)
                  or _chars(it.text) <= BOX_CHARS and above.role in ("p", "lead")
                  and all(x.role != "credit" for x in items[i + 1 : i + 8]))  # (photos: a title)
@@ -312,28 +313,28 @@ def _box_labels(items: list[Item]) -> None:
 
 def _soft_headings(items: list[Item]) -> None:
     """A short block with commas but no sentence end is a headline line when a
-    headline line or subtitle follows it closely, or a byline follows it, or a
+    headline line follows it closely, or a subtitle or a byline follows it, or a
     kicker comes before it (ending in a lead-in dash "…——" or a verb of saying
     "…强调"); a kicker is one when a headline line follows it."""
-    short = [
+    lines = [
         it.role in ("p", "head")
         and not SUBTITLE.match(it.text)
         and not _PARENS.match(it.text)
         and not credit_line(it.text)
         and len({p.line for p in it.block.pieces}) <= 3
-        and len(_untagged(it.text)) <= 40
         and not ends_sentence(it.text)
         and not it.text.endswith(("：", ":", "；", ";", "，", ","))
         for it in items
     ]
+    short = [ok and len(_untagged(it.text)) <= 40 for ok, it in zip(lines, items, strict=True)]
     for i in reversed(range(len(items))):
         it = items[i]
-        if it.role != "p" or not short[i]:
-            continue
-        nxt = items[i + 1] if i + 1 < len(items) else None
         kicker = i > 0 and short[i - 1] and items[i - 1].text.endswith(("——", *SAYS))
+        if it.role != "p" or not (short[i] or kicker and lines[i] and not has_punct(it.text)):
+            continue  # (a title after a kicker may be long when it holds no punctuation)
+        nxt = items[i + 1] if i + 1 < len(items) else None
         if kicker or nxt is not None and (
-            (nxt.role in ("head", "sub") and (nxt.gap == 0 or it.text.endswith("——"))) or nxt.role == "byline"
+            nxt.role == "head" and (nxt.gap == 0 or it.text.endswith("——")) or nxt.role in ("sub", "byline")
             or nxt.role == "lead" and not _has_comma(it.text) and it.text[:1] not in "（("
         ):
             it.role = "head"
@@ -437,6 +438,8 @@ def _may_be_subhead(runs: list[Run], i: int) -> bool:
     prev, nxt = runs[i - 1].items[-1], runs[i + 1].items[0]
     if _photo_story(runs[i - 1].items[-2:]) or len(runs[i + 1].items) == 2 and _photo_story(runs[i + 1].items):
         return False  # a photo story (text closed by the photo's credit) stands alone
+    if [it.role for it in runs[i + 1].items if it.role != "jump"] == ["figure"]:
+        return False  # a title over a photo alone
     return not (prev.role in ("jump", "fw") or nxt.role in ("lead", "label", "fw", "jump"))
 
 
@@ -558,8 +561,8 @@ def _groups(items: list[Item], k: int, cut: int = 0) -> list[list[list[Item]]]:
 
 def _may_cut(items: Sequence[Item], cut: int) -> bool:
     """A headline run may be cut before ``cut`` unless a kicker's lead-in dash ("…——")
-    points at the title there."""
-    return not (0 < cut < len(items) and items[cut - 1].text.rstrip().endswith("——")
+    or verb of saying ("…强调") points at the title there."""
+    return not (0 < cut < len(items) and items[cut - 1].text.rstrip().endswith(("——", *SAYS))
                 and items[cut].role == "head")
 
 
@@ -574,6 +577,8 @@ def _group_prior(group: list[Item]) -> float:
         score -= 0.5
     if group[0].role == "byline":
         score -= 0.5
+    if any(a.role == "head" and _tagged(a.text) and b.role == "head" for a, b in itertools.pairwise(group)):
+        score -= 0.5  # a column tag closes the title: no headline line follows it
     return score
 
 
@@ -857,6 +862,10 @@ def _head_types(heads: Sequence[Item]) -> list[str]:
         return kinds
     if len(plain) == 1:
         kinds[plain[0]] = "main"
+    elif len(plain) > 2 and _tagged(heads[plain[-1]].text) and not any(_tagged(heads[i].text) for i in plain[:-1]):
+        for i in plain[:-1]:
+            kinds[i] = "kicker"  # a kicker wrapped over lines above the title its column tag closes
+        kinds[plain[-1]] = "main"
     else:
         kinds[plain[0]] = "kicker"
         kinds[plain[1]] = "main"
@@ -1040,8 +1049,8 @@ def _place_figures(articles: list[Article]) -> list[Article]:
                 continue
             fig = art.body[pos]
             caption = _caption(fig)
-            if not caption:
-                continue
+            if not caption or art.heads and all(it.role in ("figure", "jump") for it in art.body):
+                continue  # (a titled photo alone: the title is the photo's)
             best = max(articles, key=lambda a: _fig_match(caption, a) + (0.05 if a.indexes() & _near(fig) else 0))
             if best is not art and _fig_match(caption, best) > _fig_match(caption, art) + 0.05:
                 art.body.remove(fig)

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from archive.model import Block, Piece
-from archive.segment import Article, Item, _merge_soft, _split_bodies, classify, segment_page
+from archive.segment import (
+    Article,
+    Item,
+    _body_runs,
+    _figures,
+    _may_be_subhead,
+    _may_cut,
+    _merge_soft,
+    _split_bodies,
+    classify,
+    segment_page,
+)
 
 _line = 0
 
@@ -436,3 +447,77 @@ def test_a_column_label_under_signed_items_makes_one_article():
         block("新闻速递"),
     ])
     assert [heads(a) for a in articles(nodes)] == [["高铁开通了"], ["新闻速递"]]
+
+
+def test_a_short_line_under_a_byline_labels_a_box():
+    # A short line under a headline's byline, over text that shares none of its words,
+    # labels a box ("核心阅读") of the article, as it does right under the headline.
+    items = classify([
+        block("江南春耕时节农民忙"), block("本报记者  王小明"), block("要点速览"),
+        para(16, "春风吹绿了江南两岸"),
+    ])
+    assert [it.role for it in items] == ["head", "byline", "label", "p"]
+
+
+def test_a_photo_alone_under_its_title_keeps_it():
+    # A titled photo (caption and credit, no text) stays under its title, even when its
+    # caption matches the text of the story next to it better.
+    page = [
+        block("高铁开通了"), para(16, "高铁开通旅客出行方便"), para(16, "高铁开通沿线旅游兴旺"),
+        block("图片新闻"),
+        block("高铁开通沿线旅游兴旺，旅客出行方便。"), block("王小明摄"),
+        block("（下转第4版）"),
+        block("猕猴桃丰收了"), block("本报西安1月2日电  猕猴桃丰收，果农笑开颜。"), para(16, "猕猴桃甜里透酸口感好"),
+    ]
+    arts = articles(segment_page(page))
+    assert [heads(a) for a in arts] == [["高铁开通了"], ["图片新闻"], ["猕猴桃丰收了"]]
+    assert [c.kind for c in arts[1].children if c.kind != "head"] == ["figure", "jump"]
+    # (and a title over a photo alone is never taken for a subhead of the text above)
+    runs = _body_runs(_figures(classify(page)))
+    assert [run.kind for run in runs][2:4] == ["heads", "body"] and not _may_be_subhead(runs, 2)
+
+
+def test_a_kicker_wrapped_over_two_lines_above_a_tagged_title():
+    # Three headline lines, only the last closed by a column tag: the tag closes the main
+    # title, so the two lines above it are a kicker wrapped over them.
+    nodes = segment_page([
+        block("江南某县农业技术推广站"), block("站长接受本报专访"), block("春耕备耕正当时（经济聚焦）"),
+        para(16, "江南春耕农民忙着播种"), para(16, "江南春耕时节田野里"),
+    ])
+    (art,) = articles(nodes)
+    assert [c.attrs["type"] for c in art.children if c.kind == "head"] == ["kicker", "kicker", "main"]
+
+
+def test_a_short_block_with_commas_over_a_subtitle_is_its_title_a_blank_between():
+    # A subtitle's dash line follows its title, even across a blank line: a short block
+    # with commas and no sentence end right above one is that title.
+    items = classify([
+        para(16, "春风吹绿了江南两岸"), block("牢记嘱托，建设美丽乡村"),
+        block("——某县干部群众学习贯彻会议精神"), para(16, "农民忙着播种施肥"),
+    ])
+    assert [it.role for it in items] == ["p", "head", "sub", "p"]
+
+
+def test_a_kicker_ending_in_a_verb_of_saying_keeps_its_title():
+    # "…强调" points at the title under it: the headline run is not cut there, and that
+    # title holds no punctuation, so it is one however long.
+    items = classify([
+        para(16, "春风吹绿了江南两岸"), block("某部门召开春耕工作座谈会强调"),
+        block("抓好春耕备耕 稳定粮食生产 确保农业农村经济持续向好 为全面建成小康社会打好基础"),
+        para(16, "农民忙着播种施肥"),
+    ])
+    assert [it.role for it in items] == ["p", "head", "head", "p"]
+    assert not _may_cut(items, 2)
+
+
+def test_a_title_closed_by_its_column_tag_ends_its_headline_group():
+    # A column tag closes a title: the headline line after it opens the next article's
+    # headline group (headlines after the text above, before the text below).
+    # (the label over the page, "创业周刊", is left alone)
+    nodes = segment_page([
+        block("创业周刊"), para(16, "企业家说创业需要好环境"), para(16, "企业家说创业离不开支持"),
+        block("为企业家营造好环境（声音）"), block("某地干部群众热议春耕——"), block("江南春耕正当时"),
+        para(16, "农民们忙着播种施肥"), para(16, "田野里一派繁忙景象"),
+    ])
+    assert [heads(a) for a in articles(nodes)] == [
+        ["为企业家营造好环境（声音）"], ["某地干部群众热议春耕——", "江南春耕正当时"]]
