@@ -612,21 +612,22 @@ class _Check:
         _el(body, "h1", _page_title(page))
         main = _el(body, "main")
         lines, blocks = source_lines(root.find(f"{T}text/{T}body"))
+        changes = _changes(root)
         facsimile = root.find(T + "facsimile")
         if facsimile is not None:
             self.page_views(main, facsimile)
-        self.lines(main, lines, blocks)
-        self.edits(main, root)
+        self.lines(main, lines, blocks, changes)
+        self.edits(main, changes)
         return _serialize(html)
 
     # -- the source lines beside the blocks
-    def lines(self, main, lines: dict[int, list[_Segment]], blocks: list[_BlockInfo]) -> None:
+    def lines(self, main, lines: dict[int, list[_Segment]], blocks: list[_BlockInfo],
+              changes: list[tuple[str, str, str, str]]) -> None:
         sec = _el(main, "section", class_="source", id="source")
         _el(sec, "h2", "Source lines and blocks")
         _el(sec, "p", "Each row is a line of the source (blank lines shown empty). ¶ marks where a block "
                       "starts, ↳ a line joined to the block above it; the colours tell the blocks apart.",
             class_="help")
-        reading = self.page.main.href
         table = _el(sec, "table", class_="lines")
         head = _el(_el(table, "thead"), "tr")
         for label in ("line", "source text", "block"):
@@ -635,7 +636,7 @@ class _Check:
         if not lines:
             return
         edits_per_line: dict[int, int] = {}
-        for _, n, _, _ in _changes(self.root):
+        for _, n, _, _ in changes:
             ln = n.split(":", 1)[0]
             if ln.isdigit():
                 edits_per_line[int(ln)] = edits_per_line.get(int(ln), 0) + 1
@@ -668,8 +669,7 @@ class _Check:
                 _el(marks, "a", f"✎{edits_per_line[no]}", href=f"#E{no}", class_="edits",
                     title="normalization edits on this line")
 
-    def edits(self, main, root) -> None:
-        changes = _changes(root)
+    def edits(self, main, changes: list[tuple[str, str, str, str]]) -> None:
         sec = _el(main, "section", class_="edits", id="edits")
         _el(sec, "h2", f"Normalization edits ({len(changes)})")
         if not changes:
