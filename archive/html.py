@@ -290,11 +290,13 @@ def _serialize(html: etree._Element) -> bytes:
     return ("<!DOCTYPE html>\n" + text + "\n").encode("utf-8")
 
 
+def _said(value: str, what: str) -> str:
+    return f"{what} unknown" if value == "unknown" else value
+
+
 def _page_title(page: Page) -> str:
-    paper = "newspaper unknown" if page.newspaper == "unknown" else page.newspaper
-    date = "date unknown" if page.date == "unknown" else page.date
     label = "page unknown" if page.label == "unknown" else f"page {page.label}"
-    return f"{paper} · {date} · {label}"
+    return f"{_said(page.newspaper, 'newspaper')} · {_said(page.date, 'date')} · {label}"
 
 
 def _nav(body, page: Page, here: str, current: Doc | None, check: bool) -> None:
@@ -851,8 +853,7 @@ def _index(site_pages: list[Page]) -> bytes:
 
     for (paper, date), pages in sorted(issues.items()):
         sec = _el(main, "section", class_="issue")
-        _el(sec, "h2", f"{'newspaper unknown' if paper == 'unknown' else paper} · "
-                       f"{'date unknown' if date == 'unknown' else date}")
+        _el(sec, "h2", f"{_said(paper, 'newspaper')} · {_said(date, 'date')}")
         ul = _el(sec, "ul")
         for page in sorted(pages, key=page_key):
             li = _el(ul, "li")
