@@ -222,6 +222,8 @@ def _is_break(
     if not p.punct and ntext[-1] in "）)" and _titled(ntext) and (
             n.width > p.width + 1 or n.width >= p.width - 2 and not _word_across(ptext, ntext, nearby)):
         return True  # a whole title closed by its column tag, about as wide as the line before: no wrap
+    if p_opens and n_ends_block and not p.punct and not n.gap and n.width > p.width + 1 and _comma_titled(ntext):
+        return True  # a kicker, then a wider title holding commas closed by its tag, then a byline
     if not p.punct and not n.gap and n.heading and (tag := _TAG_END.search(ntext)) and 0 < tag.start() <= 4 \
             and not name_spans(ntext[: tag.start()]):
         return False  # a title's last few characters, then its column tag (not a name and its post)
@@ -345,6 +347,12 @@ def _titled(text: str) -> bool:
     return bool(tag) and tag.start() >= 4 and not has_punct(text[: tag.start()])
 
 
+def _comma_titled(text: str) -> bool:
+    """A title closed by a column tag, commas allowed before it: "来，一起看云（绿色焦点）"."""
+    tag = _TAG_END.search(text)
+    return bool(tag) and tag.start() >= 4 and not ends_sentence(text[: tag.start()])
+
+
 def _pause(text: str) -> bool:
     """Ends in a pause (colon, semicolon, dash) before any closing quotes: a cheap test first."""
     return text.rstrip("”’」』）)")[-1:] in "；;：:—" and bool(_PAUSE.search(text))
@@ -402,7 +410,7 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             wide,
         )
         ends_block = False
-        if not punct:  # (asked about title lines only)
+        if not punct or line.text[-1] in "）)":  # (asked about title lines, tagged ones too)
             after = lines[at + 1].text if at + 1 < len(lines) else ""
             ends_block = not after or after[0] in _OPENER_FIRST and bool(OPENER.match(after)) or after[0] == "—"
         new = prev is None or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle, ends_block)

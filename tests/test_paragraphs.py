@@ -521,3 +521,13 @@ def test_a_story_line_opened_by_its_dateline_goes_on():
     page = lines(wide, wide, "完了。", "", "某国总统将访华", "新华社北京1月2日电  外交部", "发言人今天宣布：某国总统",
                  "将于下周访华。", "", wide, wide, "完了。")
     assert "新华社北京1月2日电  外交部发言人今天宣布：某国总统将于下周访华。" in paragraphs(page)[0]
+
+
+def test_a_wider_title_with_commas_closed_by_its_column_tag_after_a_kicker_is_its_own_block():
+    # Evidence: a line wraps where its column ends; a title closed by its column tag, commas
+    # and all, clearly wider than the unpunctuated line above it and followed by a byline,
+    # did not wrap from it: the line above is its kicker.
+    body = "形成雨、雪、雹等降水天气，水便"
+    page = lines(body, body, "完了。", "", "今年春天各地气象日活动多", "来，让我们一起看云识天（绿色焦点）")
+    page += lines("本报记者 张三", "", body, body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["今年春天各地气象日活动多", "来，让我们一起看云识天（绿色焦点）"]
