@@ -171,10 +171,14 @@ def _summary(page: Page, root: etree._Element) -> None:
     own = _page_no(page.label)
     page.numbers = {own} if own else set()
     page.surfaces = [s.get(XML_ID, "") for s in root.iter(T + "surface")]
+    body = root.find(f"{T}text/{T}body")
+    # the pb numbers of a document of several pages (a PDF issue); one page's pb counts
+    # only its position when the header does not know its page
+    several = len(body.findall(f".//{T}pb")) > 1
     number = own
-    for e in root.find(f"{T}text/{T}body").iter(T + "pb", T + "div"):
+    for e in body.iter(T + "pb", T + "div"):
         if e.tag == T + "pb":
-            number = _page_no(e.get("n")) or own
+            number = (_page_no(e.get("n")) if several else None) or own
             if number:
                 page.numbers.add(number)
         elif e.get("type") == "article":
@@ -294,8 +298,18 @@ def _said(value: str, what: str) -> str:
     return f"{what} unknown" if value == "unknown" else value
 
 
+def _pages_said(page: Page) -> str:
+    """"page 2", or the printed pages a PDF's TEI holds ("pages 1–4"), or "page unknown"."""
+    if page.label != "unknown":
+        return f"page {page.label}"
+    numbers = sorted(int(n) for n in page.numbers if n.isdigit())
+    if not numbers:
+        return "page unknown"
+    return f"page {numbers[0]}" if len(numbers) == 1 else f"pages {numbers[0]}–{numbers[-1]}"
+
+
 def _page_title(page: Page) -> str:
-    label = "page unknown" if page.label == "unknown" else f"page {page.label}"
+    label = _pages_said(page)
     return f"{_said(page.newspaper, 'newspaper')} · {_said(page.date, 'date')} · {label}"
 
 
@@ -848,8 +862,8 @@ def _index(site_pages: list[Page]) -> bytes:
         issues.setdefault(page.issue, []).append(page)
 
     def page_key(p: Page):
-        n = _page_no(p.label)
-        return (0, int(n), p.stem) if n and n.isdigit() else (1, 0, p.stem)
+        numbers = sorted(int(n) for n in p.numbers if n.isdigit())
+        return (0, numbers[0], p.stem) if numbers else (1, 0, p.stem)
 
     for (paper, date), pages in sorted(issues.items()):
         sec = _el(main, "section", class_="issue")
@@ -857,7 +871,7 @@ def _index(site_pages: list[Page]) -> bytes:
         ul = _el(sec, "ul")
         for page in sorted(pages, key=page_key):
             li = _el(ul, "li")
-            label = "page unknown" if page.label == "unknown" else f"page {page.label}"
+            label = _pages_said(page)
             _el(li, "span", f"{label} ({page.source}) ", class_="page")
             for d in page.docs:
                 a = _el(li, "a", _lang_name(d.lang), href=d.href, hreflang=d.lang, lang=d.lang)

@@ -167,6 +167,7 @@ def test_every_link_of_the_sample_site_holds(sample_site):
 def test_index_lists_issues_and_pages_with_their_editions(sample_site):
     index = parse_html(sample_site / "site" / "index.html")
     assert index.findtext(".//section[@class='issue']/h2") == "昌吉日报 · date unknown"
+    assert index.findtext(".//li/span[@class='page']").startswith("page unknown (")  # not its position
     hrefs = [a.get("href") for a in index.iter("a")]
     assert hrefs == [f"{STEM}.html", f"{STEM}.zh-Hant.html", f"{STEM}.check.html"]
     assert index.findtext(".//li/span[@class='count']") == " 4 articles"
@@ -246,6 +247,7 @@ def test_pdf_page_view_draws_the_zones_over_the_page(pdf_site):
 
 def test_pdf_continued_articles_link_to_each_other(pdf_site):
     page = parse_html(pdf_site / "site" / "issue.html")
+    assert page.findtext(".//h1").endswith("· pages 1–2")  # the printed pages the issue holds
     tei = etree.parse(str(pdf_site / "tei" / "issue.tei.xml")).getroot()
     linked = [d for d in tei.iter(f"{T}div") if d.get("next")]
     assert linked
