@@ -419,7 +419,8 @@ def _site_done(site) -> None:
         click.echo(f"archive: warning: {warning}", err=True)
     pages = sum(len(p.docs) for p in site.pages)
     if not click.get_current_context().find_root().params.get("quiet"):
-        click.echo(f"{site.root / 'index.html'} ({len(site.pages)} pages, {pages} reading views)")
+        n = len(site.pages)
+        click.echo(f"{site.root / 'index.html'} ({n} page{'s' if n != 1 else ''}, {pages} reading views)")
 
 
 def _given_metadata(options: dict[str, Any]):
