@@ -29,18 +29,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchlib import best
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "000_b96cb40543454e04.txt"
-
-
-def best(fn, n: int) -> float:
-    times = []
-    for _ in range(n):
-        gc.collect()
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def run() -> dict:

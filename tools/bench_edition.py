@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import gc
 import hashlib
 import json
 import re
@@ -40,22 +39,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchlib import best
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "000_b96cb40543454e04.txt"
 EVALDATA = ROOT.parent / "shared" / "evaldata"
 TESTCASES = EVALDATA / "opencc" / "testcases.json"
 APPLEDAILY = EVALDATA / "tw_appledaily_charity_2013"
 TARGET = 1.5
-
-
-def best(fn, n: int) -> float:
-    times = []
-    for _ in range(n):
-        gc.collect()
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def big_document(size: int) -> bytes:

@@ -22,17 +22,18 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
+
+from benchlib import best  # noqa: E402
+
 SAMPLE = ROOT / "seeds" / "000_b96cb40543454e04.txt"
 
 
@@ -50,13 +51,6 @@ def pages(folder: Path, n: int) -> list[Path]:
         p.write_text(text, encoding="utf-8")
         out.append(p)
     return out
-
-
-def timed(fn) -> float:
-    gc.collect()
-    t = time.perf_counter()
-    fn()
-    return time.perf_counter() - t
 
 
 def run(n: int) -> dict:
@@ -89,15 +83,15 @@ def run(n: int) -> dict:
         for label, editions in (("plain", False), ("s2t", True)):
             out = base / f"tei-{label}"
             files: list[Path] = []
-            r[f"{label}_convert_s"] = timed(lambda: files.extend(convert_all(out, editions)))  # noqa: B023
+            r[f"{label}_convert_s"] = best(lambda: files.extend(convert_all(out, editions)))  # noqa: B023
             build_site(files[:2], base / "warm")  # warm-up
-            r[f"{label}_site_s"] = timed(lambda: build_site(files, base / f"site-{label}", check=False))  # noqa: B023
-            r[f"{label}_site_checked_s"] = timed(lambda: build_site(files, base / f"site2-{label}"))  # noqa: B023
+            r[f"{label}_site_s"] = best(lambda: build_site(files, base / f"site-{label}", check=False))  # noqa: B023
+            r[f"{label}_site_checked_s"] = best(lambda: build_site(files, base / f"site2-{label}"))  # noqa: B023
             r[f"{label}_ratio"] = r[f"{label}_site_s"] / r[f"{label}_convert_s"]
             r[f"{label}_ratio_checked"] = r[f"{label}_site_checked_s"] / r[f"{label}_convert_s"]
             r[f"{label}_files"] = len(files)
             parser = etree.XMLParser()
-            r[f"{label}_lxml_s"] = timed(lambda: [etree.tostring(etree.parse(str(f), parser))  # noqa: B023
+            r[f"{label}_lxml_s"] = best(lambda: [etree.tostring(etree.parse(str(f), parser))  # noqa: B023
                                                   for f in files])  # noqa: B023
         r.update(pdf(base))
     return r
@@ -117,8 +111,8 @@ def pdf(base: Path) -> dict:
     src = base / "sample.pdf"
     src.write_bytes(data)
     reader = pypdf.PdfReader(io.BytesIO(data))
-    extract = min(timed(lambda: reader.pages[0].extract_text()) for _ in range(3))
-    draw = min(timed(lambda: render_page(src, 0, base / "page.png")) for _ in range(3))
+    extract = best(lambda: reader.pages[0].extract_text(), 3)
+    draw = best(lambda: render_page(src, 0, base / "page.jpg"), 3)
     return {"pdftoppm_page_s": draw, "pypdf_extract_page_s": extract}
 
 
