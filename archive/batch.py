@@ -64,7 +64,7 @@ class Options:
         return {
             "encoding": self.encoding,
             "metadata": _known(self.metadata),
-            "metadata_file": _file_digest(self.metadata_file),
+            "metadata_file": sha256_file(self.metadata_file),  # (for_page reports a missing file)
             "editions": list(self.editions),
             "opencc": _opencc_version() if self.editions else None,
         }
@@ -206,13 +206,14 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-def _file_digest(path: str | None) -> str | None:
+def sha256_file(path: str | Path | None) -> str | None:
+    """The sha256 of a file, or None when there is none to read (the caller reports it)."""
     if not path:
         return None
     try:
         return hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError:
-        return None  # for_page reports the missing file
+        return None
 
 
 @functools.lru_cache(maxsize=1)
@@ -244,13 +245,6 @@ def content_key(source: str, sha256: str, meta: Metadata, options: Options) -> s
 # the unit of work
 
 
-def _sha256_file(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
-
-
 def _read_row(path: Path) -> dict | None:
     try:
         row = json.loads(path.read_bytes())
@@ -266,7 +260,7 @@ def _up_to_date(job: PageJob, key: str) -> dict | None:
         return None
     try:
         for out in row.get("outputs", []):
-            if _sha256_file(safe_join(job.out_root, out["path"])) != out["sha256"]:
+            if sha256_file(safe_join(job.out_root, out["path"])) != out["sha256"]:
                 return None
     except (InputError, KeyError, TypeError):
         return None

@@ -8,7 +8,6 @@ source PDFs (drawn by poppler's pdftoppm), when they can be found.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
@@ -23,6 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
+from archive.batch import sha256_file
 from archive.errors import InputError, MissingDependency
 from archive.pipeline import write_atomic
 from archive.validate import parser
@@ -789,14 +789,6 @@ class _Check:
 
 # ------------------------------------------------------------------ page pictures
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 class _Sources:
     """Finds a page's source PDF by name and checksum in the files and folders given."""
 
@@ -814,7 +806,7 @@ class _Sources:
         if not any(c.is_file() for c in candidates) and self.dirs:
             candidates += self.index().get(name, [])
         for c in candidates:
-            if c.is_file() and _sha256(c) == page.sha256:
+            if c.is_file() and sha256_file(c) == page.sha256:
                 return c
         return None
 
