@@ -8,7 +8,6 @@ source PDFs (drawn by poppler's pdftoppm), when they can be found.
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import shutil
@@ -25,14 +24,10 @@ from lxml import etree
 from archive.batch import sha256_file
 from archive.errors import InputError, MissingDependency
 from archive.pipeline import write_atomic
-from archive.validate import parser
+from archive.reading import parse as read_xml
+from archive.tei import TEI_NS, XML_ID, XML_LANG, T
 
-log = logging.getLogger("archive")
-
-T = "{http://www.tei-c.org/ns/1.0}"
-NS = {"tei": "http://www.tei-c.org/ns/1.0"}
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+NS = {"tei": TEI_NS}
 ASSETS = ("archive.css", "archive.js")
 BLOCKS = {T + n for n in ("head", "p", "byline", "dateline", "speaker", "fw", "note")}
 LANG_NAMES = {
@@ -115,12 +110,7 @@ def _text(e: etree._Element | None) -> str:
 
 def parse(path: Path, check: bool = True) -> etree._ElementTree:
     """A TEI file that archive wrote; with ``check``, validated against the project schema."""
-    try:
-        tree = etree.parse(str(path), parser())
-    except OSError as e:
-        raise InputError(f"{path}: cannot read it ({e.strerror or e}); check the path") from e
-    except etree.XMLSyntaxError as e:
-        raise InputError(f"{path}: not well-formed XML ({e}); give TEI files that archive convert wrote") from e
+    tree = read_xml(path)
     root = tree.getroot()
     if root.tag != T + "TEI" or root.find(f"{T}text/{T}body") is None:
         raise InputError(f"{path}: not a TEI document with a text body; give TEI files that archive convert wrote")

@@ -21,7 +21,7 @@ def parse(path: str | Path) -> etree._ElementTree:
     except OSError as e:
         raise InputError(f"{path}: cannot be read ({e}); check the path") from e
     except etree.XMLSyntaxError as e:
-        raise InputError(f"{path}: not well-formed XML ({e})") from e
+        raise InputError(f"{path}: not well-formed XML ({e}); give a TEI file written by archive") from e
 
 
 def _text(e: etree._Element) -> str:

@@ -361,7 +361,7 @@ def test_bad_input_gets_one_line_and_no_site(tmp_path, content, what):
 
 def test_missing_file_and_empty_folder(tmp_path):
     result = run("html", tmp_path / "nope.tei.xml", "-o", tmp_path / "site")
-    assert result.exit_code == 3 and "cannot read it" in result.stderr
+    assert result.exit_code == 3 and "cannot be read" in result.stderr
     (tmp_path / "empty").mkdir()
     result = run("html", tmp_path / "empty", "-o", tmp_path / "site")
     assert result.exit_code == 3 and "no .tei.xml files" in result.stderr
