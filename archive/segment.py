@@ -30,9 +30,11 @@ from archive.model import Block, Mark, Node
 from archive.names import name_spans, trailing_name
 from archive.paragraphs import SAYS, credit_line
 
-_ROLE_WORDS = r"(?:特约记者|记者|通讯员|实习生|评论员|特约撰稿人|撰稿|摄影|文|图)"
+_ROLES = "特约记者|记者|通讯员|实习生|评论员|特约撰稿人|撰稿|摄影"
+_ROLE_WORDS = rf"(?:{_ROLES}|文|图)"
+_DESK = r"(?:本报|新华社|中新社|人民日报)(?:驻|赴)?[^\s，。：:（）()]{0,10}?"  # "本报驻埃及"
 BYLINE = re.compile(
-    rf"^[□■◆●]?\s*(?:(?:本报|新华社|中新社|人民日报)(?:驻|赴)?[^\s，。：:（）()]{{0,10}}?(?:特派|常驻)?)?"
+    rf"^[□■◆●]?\s*(?:{_DESK}(?:特派|常驻)?)?"
     rf"{_ROLE_WORDS}[\s　]*(?P<names>[^\s，。：:（）()].*?)\s*(?:报道)?$"
 )
 CREDIT = re.compile(
@@ -43,8 +45,7 @@ AGENCY_CREDIT = re.compile(
 # "□张三 李四摄影报道": photographers who also wrote the text
 PHOTO_BYLINE = re.compile(
     r"^[□■◆●]?\s*(?P<names>[^，。：:（()）]{2,30}?)\s*(?:摄影报道|摄影\s*[/／]\s*文)\s*(?:[（(][^（()）]{1,12}[）)])?\s*$")
-ROLE = re.compile(r"(?:(?:本报|新华社|中新社|人民日报)(?:驻|赴)?[^\s，。：:（）()]{0,10}?)?"
-                  r"(?:特约记者|记者|通讯员|实习生|评论员|特约撰稿人|撰稿|摄影)\s*")  # (文, 图 occur in names)
+ROLE = re.compile(rf"(?:{_DESK})?(?:{_ROLES})\s*")  # (文, 图 occur in names)
 # "张三图  李四文", "本报记者 张三文  新华社记者 李四摄": who took the photos, who wrote
 SHARED_PART = re.compile(r"(?P<who>[^\s图文摄].*?)\s*[图文摄](?:\s+|$)")
 _MARKER = re.compile(r"^[□■◆●]\s*")
