@@ -175,6 +175,7 @@ def _is_break(
     p_opens: bool = True,
     subtitle: bool = False,
     n_ends_block: bool = False,
+    two_plain: bool = False,
 ) -> bool:
     """Decide whether a new block starts at ``n``, after ``p``.
 
@@ -183,7 +184,9 @@ def _is_break(
     word wrapped across the break. ``p_opens`` tells whether ``p`` opened its
     block (only a block's first line can have lost an indent), ``subtitle`` whether
     that block opened with a subtitle's dash, ``n_ends_block`` whether the line after
-    ``n`` surely opens a block (a blank line, the page's end, a byline, a dateline).
+    ``n`` surely opens a block (a blank line, the page's end, a byline, a dateline),
+    ``two_plain`` whether the block so far is two lines that end no sentence, the first
+    without any punctuation.
     """
     if use_indent and n.line.indent >= 1:
         return True
@@ -242,8 +245,8 @@ def _is_break(
         return bool(name_spans(ntext)) or ptext.endswith(("）", ")"))
     if not n.gap and ptext[-2:-1].isspace() and _CUT_PHRASE.search(ptext):
         return False  # a phrase cut after its first character ("…计划 培")
-    if ntext[0] == "—" and SUBTITLE.match(ntext) and (p.heading or p.ends or not n.punct):
-        return True
+    if ntext[0] == "—" and SUBTITLE.match(ntext) and (p.heading or p.ends or not n.punct or n.gap and not p.punct):
+        return True  # (a title as wide as the column, a blank line, then its subtitle)
     if p_opens and ptext.endswith("——") and not p.punct and not n.punct:
         return True  # a kicker's lead-in dash, then the title
     if (subtitle and not n.gap and (n.heading or ntext.endswith(("）", ")"))) and n.width <= p.width
@@ -259,8 +262,10 @@ def _is_break(
         return bool(n.gap) or n_first or n.heading or p.heading or p_short
     if p_opens and not n.gap and not p.punct and not n.punct and ptext.endswith(SAYS):
         return True  # a kicker ending in a verb of saying ("…强调"), then the title
-    if p_opens and n_ends_block and not n.gap and not p.punct and not n.punct and n.width >= p.width:
+    if p_opens and n_ends_block and not n.gap and not p.punct and not n.punct and n.width >= p.width \
+            and ntext[-1] not in _JOINS:
         return True  # a title line no narrower than the one before did not wrap from it: a kicker
+        # (not a line going on across a column break: "…作为当前和今后一个时期的")
     if p.heading:
         # a line stops where the column does: one much wider after it is no tail it wrapped
         # (a headline over its subtitle)
@@ -312,7 +317,8 @@ def _is_break(
         # paragraph's full line goes on into its last (a quote set without a full stop)
         if not (p_opens or name_spans(ntext) or OPENER.match(ntext) or ptext.endswith("——")
                 or _SPACED.search(ntext)) and p_full and p.punct:
-            return False
+            # (but a kicker with commas wrapped over two lines, then a title without any)
+            return two_plain and not n.punct
         return not (p_opens and not p_full and not ptext.endswith("——") and not name_spans(ntext))
     if not p.punct and n_first and not n.ends and not _word_across(ptext, ntext, nearby):
         return True  # a full-width title line, then an indented first line
@@ -384,6 +390,7 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
     prev: _Info | None = None
     opened = 0  # index of the line that opened the current block
     subtitle = False  # ... and whether it opened with a subtitle's dash
+    plain = False  # ... and whether it opened without punctuation and ends no sentence so far
     evidence = zip(info.widths, info.columns, info.punct, info.ends, strict=True)
     lines = page.lines
     k = gap = 0
@@ -413,10 +420,13 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
         if not punct or line.text[-1] in "）)":  # (asked about title lines, tagged ones too)
             after = lines[at + 1].text if at + 1 < len(lines) else ""
             ends_block = not after or after[0] in _OPENER_FIRST and bool(OPENER.match(after)) or after[0] == "—"
-        new = prev is None or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle, ends_block)
+        new = prev is None or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle, ends_block,
+                                        plain and opened == k - 2)
         if new:
             opened = k
             subtitle = bool(SUBTITLE.match(line.text))
+            plain = not punct  # (a kicker's first line: no comma yet)
+        plain = plain and not cur.ends
         yield cur, new
         prev = cur
         k += 1

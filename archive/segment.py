@@ -335,7 +335,9 @@ def _soft_headings(items: list[Item]) -> None:
             continue  # (a title after a kicker may be long when it holds no punctuation)
         nxt = items[i + 1] if i + 1 < len(items) else None
         if kicker or nxt is not None and (
-            nxt.role == "head" and (nxt.gap == 0 or it.text.endswith("——")) or nxt.role in ("sub", "byline")
+            nxt.role == "head" and (nxt.gap == 0 or it.text.endswith("——")
+                                    or i + 2 < len(items) and items[i + 2].role in ("sub", "byline"))
+            or nxt.role in ("sub", "byline")
             or nxt.role == "lead" and not _has_comma(it.text) and it.text[:1] not in "（("
         ):
             it.role = "head"
@@ -638,7 +640,7 @@ COHESION_MEAN = 0.045  # share of word pairs carried across a subhead: above, on
 COLUMN_BONUS = 0.3
 COLUMN_STEP = 1.5  # a change of column width (em) between paragraphs: maybe another article
 UNTITLED_COST = 0.6
-MAX_SUBHEADS = 10  # subheads one article may hold
+MAX_SUBHEADS = 16  # subheads one article may hold
 SHARED_COST = 0.1  # a headline run split between the articles above and below it
 SUBHEAD_CHARS = 8  # a subhead of three lines has lines no longer than this
 STORY_BONUS = 0.3  # a photo story (text and the photo's credit) stands alone: an article's worth
@@ -1060,9 +1062,13 @@ def _place_figures(articles: list[Article]) -> list[Article]:
 
 
 def _alone(items: list[Item], fig: Item) -> bool:
-    """A figure with no body text on either side (only headline material or the page edge)."""
+    """A figure with no body text on either side (only headline material or the page edge),
+    but for a photo under a one-line title of its own ("图片报道"), more headlines after it."""
     k = items.index(fig)
     around = [items[j].role for j in (k - 1, k + 1) if 0 <= j < len(items)]
+    if k >= 1 and items[k - 1].role == "head" and (k < 2 or items[k - 2].role not in ("head", "sub", "byline")) \
+            and k + 1 < len(items) and items[k + 1].role in ("head", "sub"):
+        return False
     return all(r in ("head", "sub", "byline", "figure", "fw") for r in around)
 
 

@@ -531,3 +531,42 @@ def test_a_wider_title_with_commas_closed_by_its_column_tag_after_a_kicker_is_it
     page = lines(body, body, "完了。", "", "今年春天各地气象日活动多", "来，让我们一起看云识天（绿色焦点）")
     page += lines("本报记者 张三", "", body, body, "完了。")
     assert paragraphs(page)[0][1:3] == ["今年春天各地气象日活动多", "来，让我们一起看云识天（绿色焦点）"]
+
+
+def test_a_subtitle_after_a_title_as_wide_as_the_column_and_a_blank_line_is_its_own_block():
+    # Evidence: a line without any punctuation, a blank line, then a line opening with a
+    # subtitle's dash: a title and its subtitle, however wide the title is (a dash does
+    # not carry a sentence on across a column break from a line without punctuation).
+    body = "我们在这里看段落怎样恢复得清楚，"
+    page = lines(body, body, "完了。", "", "凝聚思想共识  发挥自身优势  提高水平", "", "——某日各界人士代表发言摘编，",
+                 "各界人士代表发言摘编")
+    page += lines("", body, body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["凝聚思想共识  发挥自身优势  提高水平", "——某日各界人士代表发言摘编，各界人士代表发言摘编"]
+
+
+def test_a_kicker_with_commas_wrapped_over_two_lines_then_its_title():
+    # Evidence: a block that opened without punctuation and ends no sentence over two
+    # lines (the second with a comma) is a wrapped kicker: a short line without any
+    # punctuation after it is the title, not the kicker's last line.
+    body = "我们在这里看段落怎样恢，"
+    page = lines(body, body, "完了。", "", "某县某集团二十年持续扶", "贫，累计带动万余人脱贫", "荒庄不荒了", "张三")
+    page += lines("", body, body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["某县某集团二十年持续扶贫，累计带动万余人脱贫", "荒庄不荒了"]
+
+
+def test_a_summary_opened_with_a_comma_and_ending_without_a_full_stop_is_one_block():
+    # ... but a block whose first line already holds a comma is text (a summary set
+    # without a full stop), and its short last line stays with it.
+    body = "我们在这里看段落怎样恢复得清楚，"
+    page = lines(body, body, "完了。", "", "这一年，中国沉着应对各种挑战，", "在高质量发展的航道上，经济保持了平稳", "向好的发展态势")
+    page += lines("", body, body, "完了。")
+    assert "这一年，中国沉着应对各种挑战，在高质量发展的航道上，经济保持了平稳向好的发展态势" in paragraphs(page)[0]
+
+
+def test_a_line_ending_in_a_particle_before_a_column_break_goes_on():
+    # Evidence: a line ending in "的" does not end a title; two lines without punctuation,
+    # the second ending so before a blank line, are a paragraph going on across a column break.
+    body = "我们在这里看段落怎样恢复得清楚，"
+    page = lines(body, body, "完了。", "全国工商联要把学习贯彻落实总书", "重要讲话精神作为当前和今后一个时期的", "", "重要政治任务。")
+    page += lines("", body, body, "完了。")
+    assert "全国工商联要把学习贯彻落实总书重要讲话精神作为当前和今后一个时期的重要政治任务。" in paragraphs(page)[0]

@@ -521,3 +521,39 @@ def test_a_title_closed_by_its_column_tag_ends_its_headline_group():
     ])
     assert [heads(a) for a in articles(nodes)] == [
         ["为企业家营造好环境（声音）"], ["某地干部群众热议春耕——", "江南春耕正当时"]]
+
+
+def test_a_short_block_with_commas_over_a_title_and_byline_is_its_kicker_a_blank_between():
+    # A kicker with commas, a blank line, then a title and its byline: a whole headline
+    # group after the text above, not a paragraph of it.
+    items = classify([
+        para(16, "春风吹绿了江南两岸"), block("某省依托社会企业，做好就业安置"), block("托起彩虹桥 铺就回家路"),
+        block("□本报记者  王小明"), para(16, "农民忙着播种施肥"),
+    ])
+    assert [it.role for it in items] == ["p", "head", "head", "byline", "p"]
+
+
+def test_a_photo_under_a_title_of_its_own_between_headline_groups():
+    # "图片报道" over a photo, then the next article's kicker and title: the photo keeps
+    # its title, the next group keeps its text.
+    nodes = segment_page([
+        block("高铁开通了"), para(16, "高铁开通旅客出行方便"), para(16, "高铁开通沿线旅游兴旺"),
+        block("图片报道"), block("某地暴雨引发洪灾。图为两名儿童站在积水中。"), block("新华社发"),
+        block("某市优化政务服务"), block("流程压缩 办理提效"),
+        block("本报某市1月1日电  政务服务流程压缩，办理提效。"), para(16, "政务服务流程压缩办理提效"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts] == [["高铁开通了"], ["图片报道"], ["某市优化政务服务", "流程压缩 办理提效"]]
+    assert [c.kind for c in arts[1].children if c.kind != "head"] == ["figure"]
+
+
+def test_a_long_feature_keeps_a_dozen_sections_together():
+    # A feature whose dozen sections each open with a subhead is one article: no limit
+    # short of that splits it.
+    page = [block("凝聚共识 发挥优势"), para(16, "委员们说要发挥优势")]
+    for k in range(12):
+        page += [block("同心同德" + "一二三四五六七八九十甲乙"[k]), para(16, "委员们说要发挥优势" + str(k)),
+                 para(16, "委员们说要凝聚共识" + str(k))]
+    (art,) = articles(segment_page(page))
+    assert heads(art) == ["凝聚共识 发挥优势"]
+    assert sum(1 for c in art.children if c.kind == "section") == 12
