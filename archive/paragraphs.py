@@ -188,8 +188,8 @@ def _is_break(
     ``two_plain`` whether the block so far is two lines that end no sentence, the first
     without any punctuation.
     """
-    if use_indent and n.line.indent >= 1:
-        return True
+    if use_indent and n.line.indent >= 1 or p.line.spaced or n.line.spaced:
+        return True  # (a letter-spaced line, "图 片 报 道", is a banner of its own)
     ptext, ntext = p.text, n.text
     # a full line that stops mid-sentence goes on, whatever words the break lands on
     # (but a byline marker, "□", opens a block whatever came before)

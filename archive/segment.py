@@ -913,7 +913,7 @@ def _furniture(items: list[Item]) -> tuple[list[Node], list[Item]]:
             nodes.append(Node("fw", it.block, attrs=dict(it.attrs)))
         elif not label and it.role == "head" and len(it.text) <= 8 and nxt is not None and (
             nxt.role == "fw"
-            or (len(it.text) <= 4 and nxt.role in ("head", "sub"))
+            or (len(it.text) <= 4 and nxt.role in ("head", "sub") and _brief_columns(items[i:])[0][1] is None)
             or (len(it.text) <= 6 and nxt.role in ("p", "lead") and similarity([it], items[i + 1 : i + 6]) == 0)
         ):
             nodes.append(Node("fw", it.block, attrs={"type": "section"}))
@@ -930,10 +930,14 @@ def segment_page(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozens
     top, items = _furniture(items)
     items = _figures(items)
     floating = [it for it in items if it.role == "figure" and _alone(items, it)]
-    runs = _body_runs([it for it in items if it not in floating])
-    score, articles = _layout(runs)
-    _give_text(articles)
-    articles = _briefs(articles)
+    articles: list[Article] = []
+    for stretch, column in _brief_columns([it for it in items if it not in floating]):
+        if column is None:
+            score, arts = _layout(_body_runs(stretch))
+            _give_text(arts)
+            articles += arts
+        else:
+            articles.append(column)
     if floating and not articles:
         articles = [Article()]
     for fig in floating:  # a photo between headline runs belongs to no body: place it by its caption
@@ -986,59 +990,63 @@ def _give_text(articles: list[Article]) -> None:
             art.body, other.body = (tail, head) if above else (head, tail)
 
 
-def _brief(art: Article) -> bool:
-    """One short news item: a headline line over text signed by a bracketed name ("（张三）")."""
-    core = [it for it in art.body if it.role != "jump"]
-    return (len(art.heads) == 1 and art.heads[0].role == "head" and bool(core) and core[-1].role == "tail"
-            and len(core) <= BRIEF_BLOCKS)
+def _brief_at(items: list[Item], i: int, lines: int = 2) -> int:
+    """End (exclusive) of one signed brief starting at ``i``: up to ``lines`` headline lines,
+    text, and a bracketed name signing it ("（张三）"); 0 if none starts there."""
+    j = i
+    while j < len(items) and j - i < lines and items[j].role == "head" and not _column_label(items[j]):
+        j += 1
+    if j == i:
+        return 0
+    k = j
+    while k < len(items) and items[k].role in ("p", "lead", "q", "figure"):
+        k += 1
+    return k + 1 if k > j and k < len(items) and items[k].role == "tail" else 0
 
 
 def _column_label(it: Item) -> bool:
     return it.role == "head" and _chars(it.text) <= BOX_CHARS and not _tagged(it.text)
 
 
-def _briefs(articles: list[Article]) -> list[Article]:
-    """A column of briefs: a short column label ("新闻速递") over signed items, each
-    with its own headline (or under them, headlines after their texts), is one
-    article titled by the label, each item a section of it."""
-    out: list[Article] = []
-    i = 0
-    while i < len(articles):
-        art = articles[i]
-        heads = art.heads
-        if len(heads) == 2 and _column_label(heads[0]) and _brief(Article(heads=heads[1:], body=art.body)):
-            j = i + 1
-            while j < len(articles) and _brief(articles[j]):
-                j += 1
-            if j - i >= 2:
-                first = Article(heads=heads[1:], body=art.body, figures=art.figures)
-                out.append(_briefs_article(heads[0], [first, *articles[i + 1 : j]]))
-                i = j
-                continue
-        elif len(heads) == 1 and _column_label(heads[0]) and not art.body:
-            k = len(out)
-            while k > 0 and _brief(out[k - 1]):
-                k -= 1
-            if len(out) - k >= 2:
-                items = out[k:]
-                del out[k:]
-                out.append(_briefs_article(heads[0], [*items, art]))
-                i += 1
-                continue
-        out.append(art)
-        i += 1
+def _brief_columns(items: list[Item]) -> list[tuple[list[Item], Article | None]]:
+    """Cut out the columns of briefs: a short column label ("新闻速递") right over or under
+    two or more signed items, each with its headline over its text. Returns the
+    stretches of the page in order, each with the article of the column it is or None."""
+    out: list[tuple[list[Item], Article | None]] = []
+    rest = i = 0
+    while i < len(items):
+        above = _column_label(items[i])
+        j = i + 1 if above else i
+        briefs = []
+        # (under no label, the first item's headline is one line: the line above it may
+        # be the headline of the text above, printed after it)
+        while (end := _brief_at(items, j, 2 if above or briefs else 1)):
+            briefs.append(items[j:end])
+            j = end
+        label = items[i] if above else None
+        if label is None and len(briefs) >= 2 and j < len(items) and _column_label(items[j]):
+            label = items[j]  # the label under the items
+            j += 1
+        if label is None or len(briefs) < 2:
+            i += 1
+            continue
+        if i > rest:
+            out.append((items[rest:i], None))
+        out.append((items[i:j], _briefs_article(label, briefs)))
+        rest = i = j
+    if rest < len(items):
+        out.append((items[rest:], None))
     return out
 
 
-def _briefs_article(label: Item, items: list[Article]) -> Article:
+def _briefs_article(label: Item, briefs: list[list[Item]]) -> Article:
     """The article of a column of briefs: each item a section under its headline, its
     dateline and signature kept in place as paragraphs (a dateline opens an article)."""
     body = [Item(it.block, "p", it.gap, it.index) if it.role in ("lead", "tail") else it
-            for item in items for it in (*item.heads, *item.body) if it is not label]
-    return Article(heads=[label], body=body, figures=[f for item in items for f in item.figures])
+            for brief in briefs for it in brief]
+    return Article(heads=[label], body=body)
 
 
-BRIEF_BLOCKS = 4  # blocks of one brief item at most (its text and signature)
 GIVE_MIN = 0.3  # summed gain in match a group needs to take text from its neighbour
 GIVE_WORDS = 3  # letter pairs a group needs to do so
 

@@ -570,3 +570,10 @@ def test_a_line_ending_in_a_particle_before_a_column_break_goes_on():
     page = lines(body, body, "完了。", "全国工商联要把学习贯彻落实总书", "重要讲话精神作为当前和今后一个时期的", "", "重要政治任务。")
     page += lines("", body, body, "完了。")
     assert "全国工商联要把学习贯彻落实总书重要讲话精神作为当前和今后一个时期的重要政治任务。" in paragraphs(page)[0]
+
+
+def test_a_letter_spaced_line_is_a_block_of_its_own():
+    # Evidence: a letter-spaced line ("图 片 报 道") is a banner; the line under it, however
+    # short, does not continue it.
+    page = lines("图 片 报 道", "微阅读", "", "我们在这里看段落怎样恢复，", "完了。")
+    assert paragraphs(page)[0][:2] == ["图片报道", "微阅读"]

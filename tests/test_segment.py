@@ -557,3 +557,34 @@ def test_a_long_feature_keeps_a_dozen_sections_together():
     (art,) = articles(segment_page(page))
     assert heads(art) == ["凝聚共识 发挥优势"]
     assert sum(1 for c in art.children if c.kind == "section") == 12
+
+
+def test_a_column_label_over_long_signed_items_makes_one_article():
+    # Items of a column of briefs may run over several paragraphs; the column's label
+    # at the top of the page is its title, not a label of the page.
+    nodes = segment_page([
+        block("微阅读"), block("天文学家新发现六颗系外行星"),
+        para(14, "天文学家找到了新的行星"), para(14, "行星的质量都比地球大"), para(14, "新技术可以识别行星"),
+        block("（据新华社伦敦电 记者张大伟）"),
+        block("新型材料可提升细胞存活率"), para(14, "研究人员开发出新型材料"), para(14, "材料在实验中效果良好"),
+        block("（据新华社悉尼电 记者陈小宇）"),
+    ])
+    assert [n.kind for n in nodes] == ["article"]
+    assert heads(nodes[0]) == ["微阅读"]
+    assert [heads(s) for s in nodes[0].children if s.kind == "section"] == [
+        ["天文学家新发现六颗系外行星"], ["新型材料可提升细胞存活率"]]
+
+
+def test_a_column_label_under_signed_items_leaves_the_headline_above_them_to_its_text():
+    # Under a label that follows the items, the first item's headline is one line: the
+    # headline line above it belongs to the text before (printed after it).
+    nodes = segment_page([
+        block("本报北京1月1日电  （记者王小明）文化进万家活动近日在各地举办。"), para(16, "文化进万家活动送戏下乡"),
+        block("文化进万家活动在各地举办"),
+        block("科技馆基金会颁奖典礼举行"),
+        block("本报电  科技馆基金会颁奖典礼日前在北京举行，共有百人获表彰。"), block("（王小明）"),
+        block("新型手机日前发布上市"),
+        block("本报电  一家企业日前发布新型手机，主打视频拍摄功能。"), block("（李大伟）"),
+        block("新闻速递"),
+    ])
+    assert [heads(a) for a in articles(nodes)] == [["文化进万家活动在各地举办"], ["新闻速递"]]
