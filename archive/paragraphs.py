@@ -247,8 +247,8 @@ def _is_break(
         return False  # a phrase cut after its first character ("…计划 培")
     if ntext[0] == "—" and SUBTITLE.match(ntext) and (p.heading or p.ends or not n.punct or n.gap and not p.punct):
         return True  # (a title as wide as the column, a blank line, then its subtitle)
-    if p_opens and ptext.endswith("——") and not p.punct and not n.punct:
-        return True  # a kicker's lead-in dash, then the title
+    if p_opens and ptext.endswith("——") and not n.punct and (not p.punct or p.wide or n.wide):
+        return True  # a kicker's lead-in dash, then the title (a kicker with commas: set wider than text)
     if (subtitle and not n.gap and (n.heading or ntext.endswith(("）", ")"))) and n.width <= p.width
             and not (p.ends or p.full and n.first or OPENER.match(ntext) or name_spans(ntext))):
         return False  # a subtitle wrapped over lines (a full one, then a first line: a paragraph)

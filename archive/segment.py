@@ -90,10 +90,12 @@ class Item:
     index: int = 0  # position on the page, in source order
     attrs: dict[str, str] = field(default_factory=dict)
     marks: tuple[Mark, ...] = ()
+    text: str = field(init=False, repr=False)  # the block's text, asked for often
+    widths: list[float] = field(init=False, repr=False)  # ... and the widths of its lines
 
-    @property
-    def text(self) -> str:
-        return self.block.text
+    def __post_init__(self) -> None:
+        self.text = self.block.text
+        self.widths = [width(p.text) for p in self.block.pieces]
 
 
 def _jump_page(raw: str) -> str:
@@ -467,7 +469,7 @@ def _must_be_subhead(runs: list[Run], i: int) -> bool:
 
 
 def _column(items: Sequence[Item]) -> float:
-    widths = sorted(width(p.text) for it in items[-4:] for p in it.block.pieces)
+    widths = sorted(w for it in items[-4:] for w in it.widths)
     return widths[len(widths) // 2] if widths else 0.0
 
 
@@ -481,7 +483,7 @@ def _block_column(it: Item) -> float | None:
     the last (None when it has fewer than two such lines)."""
     if it.role not in ("p", "lead", "q"):
         return None
-    widths = sorted(width(p.text) for p in it.block.pieces[:-1])
+    widths = sorted(it.widths[:-1])
     return widths[len(widths) // 2] if len(widths) >= 2 else None
 
 
@@ -657,7 +659,24 @@ def _chunk(heads: list[Item], cut: int, middle: list[Run]) -> tuple[float, list[
     if not any(it.role in ("head", "sub", "byline") for it in heads):
         arts = _merge_soft([Article(body=b) for b in bodies], soft) or []
         return -(UNTITLED_COST + ARTICLE_COST) * len(arts), arts
-    return _assign(heads, bodies, cut, soft)
+    best = _assign(heads, bodies, cut, soft)
+    if 0 < cut < len(heads) and len(bodies) == 1:
+        # headlines above and below one stretch of text: maybe two articles, the first
+        # titled from above, the second from below, meeting at a blank line
+        # (where the text above matches the headlines above best, the rest those below)
+        body = bodies[0]
+        above, below = _words(heads[:cut]), _words(heads[cut:])
+        run, splits = 0.0, []
+        for i in range(1, len(body)):
+            run += _affinity(above, body[i - 1]) - _affinity(below, body[i - 1])
+            if body[i].gap and body[i].role in ("p", "q") and body[i - 1].role in ("p", "q", "lead"):
+                splits.append((run, i))
+        if splits:
+            at = max(splits)[1]
+            option = _assign(heads, [body[:at], body[at:]], cut, [False, True])
+            if option[0] > best[0] + 1e-9:
+                best = option
+    return best
 
 
 def _photo_story(body: Sequence[Item]) -> bool:

@@ -577,3 +577,12 @@ def test_a_letter_spaced_line_is_a_block_of_its_own():
     # short, does not continue it.
     page = lines("图 片 报 道", "微阅读", "", "我们在这里看段落怎样恢复，", "完了。")
     assert paragraphs(page)[0][:2] == ["图片报道", "微阅读"]
+
+
+def test_a_kicker_with_commas_ending_in_a_lead_in_dash_is_its_own_block():
+    # Evidence: a first line set wider than the column, ending in a lead-in dash ("…——"),
+    # then a line without punctuation: a kicker and its title, commas or not.
+    body = "我们在这里看段落怎样恢复得，"
+    page = lines(body, body, "完了。", "", "某省政协聚焦提案办理过程，促进建言成果转化——",
+                 "重点提案督办 建言落到实处（人民政协新实践）", "", body, body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["某省政协聚焦提案办理过程，促进建言成果转化——", "重点提案督办 建言落到实处（人民政协新实践）"]

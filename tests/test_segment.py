@@ -7,6 +7,7 @@ from archive.segment import (
     Article,
     Item,
     _body_runs,
+    _chunk,
     _figures,
     _may_be_subhead,
     _may_cut,
@@ -588,3 +589,22 @@ def test_a_column_label_under_signed_items_leaves_the_headline_above_them_to_its
         block("新闻速递"),
     ])
     assert [heads(a) for a in articles(nodes)] == [["文化进万家活动在各地举办"], ["新闻速递"]]
+
+
+def test_one_text_between_headlines_above_and_below_is_split_where_their_words_change():
+    # A headline above a stretch of text of one column width and a headline below it may
+    # be two articles (the first titled from above, the second from below), cut at the
+    # blank line where the text stops matching the headline above and starts matching
+    # the one below.
+    items = classify([
+        block("春耕备耕正当时"), block("新华社北京1月2日电  各地春耕备耕工作全面展开。"),
+        para(16, "春耕备耕农民忙着播种"), para(16, "春耕备耕农资供应充足"),
+        para(16, "信用政府建设离不开社会资本"), para(16, "信用政府建设提升政府公信力"),
+        block("研究信用政府建设的新视角（信息快递）"), block("——某某著作简评"),
+    ])
+    runs = _body_runs(items)
+    assert [r.kind for r in runs] == ["heads", "body", "heads"]
+    _, arts = _chunk(runs[0].items + runs[2].items, len(runs[0].items), [runs[1]])
+    assert [[h.text for h in a.heads] for a in arts] == [
+        ["春耕备耕正当时"], ["研究信用政府建设的新视角（信息快递）", "——某某著作简评"]]
+    assert [it.text[:4] for it in arts[1].body] == ["信用政府", "信用政府"]
