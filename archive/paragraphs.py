@@ -245,7 +245,8 @@ def _is_break(
         return bool(name_spans(ntext)) or ptext.endswith(("）", ")"))
     if not n.gap and ptext[-2:-1].isspace() and _CUT_PHRASE.search(ptext):
         return False  # a phrase cut after its first character ("…计划 培")
-    if ntext[0] == "—" and SUBTITLE.match(ntext) and (p.heading or p.ends or not n.punct or n.gap and not p.punct):
+    if ntext[0] == "—" and SUBTITLE.match(ntext) and (p.heading or p.ends or not n.punct or n.gap and not p.punct
+                                                      or _titled(ptext)):
         return True  # (a title as wide as the column, a blank line, then its subtitle)
     if p_opens and ptext.endswith("——") and not n.punct and (not p.punct or p.wide or n.wide):
         return True  # a kicker's lead-in dash, then the title (a kicker with commas: set wider than text)
@@ -306,6 +307,10 @@ def _is_break(
         return True  # two full lines of titles, a blank line between
     if n.gap and p_opens and _titled(ptext):
         return True  # a title line closed by its column tag ("…（声音）"), a blank line, then text
+    if n.gap and p_opens and p.full and not p.punct and ptext[0] not in "（(—" \
+            and not _word_across(ptext, ntext, nearby):
+        return True  # a whole line of its own as wide as the column, without punctuation (no
+        # first line's indent, no list item), then a blank line: a title
     if n.gap and (n.heading or n_first or not (p_full or p_first or p_wide)):
         return True  # a column break follows a full line and goes on mid-paragraph
     if n.heading and not n_full:

@@ -566,7 +566,7 @@ def test_a_summary_opened_with_a_comma_and_ending_without_a_full_stop_is_one_blo
 def test_a_line_ending_in_a_particle_before_a_column_break_goes_on():
     # Evidence: a line ending in "的" does not end a title; two lines without punctuation,
     # the second ending so before a blank line, are a paragraph going on across a column break.
-    body = "我们在这里看段落怎样恢复得清楚，"
+    body = "我们在这里看段落怎样恢复得清楚明白，"
     page = lines(body, body, "完了。", "全国工商联要把学习贯彻落实总书", "重要讲话精神作为当前和今后一个时期的", "", "重要政治任务。")
     page += lines("", body, body, "完了。")
     assert "全国工商联要把学习贯彻落实总书重要讲话精神作为当前和今后一个时期的重要政治任务。" in paragraphs(page)[0]
@@ -586,3 +586,29 @@ def test_a_kicker_with_commas_ending_in_a_lead_in_dash_is_its_own_block():
     page = lines(body, body, "完了。", "", "某省政协聚焦提案办理过程，促进建言成果转化——",
                  "重点提案督办 建言落到实处（人民政协新实践）", "", body, body, "完了。")
     assert paragraphs(page)[0][1:3] == ["某省政协聚焦提案办理过程，促进建言成果转化——", "重点提案督办 建言落到实处（人民政协新实践）"]
+
+
+def test_a_title_over_a_narrower_caption_after_a_blank_line_is_its_own_block():
+    # Evidence: a line without punctuation as wide as the column, alone before a blank line,
+    # did not wrap into the caption set narrower under it.
+    wide = "我们在这里看段落怎样恢复得清楚明白，"
+    page = lines(wide, wide, "完了。", "", "某某会见国际救助儿童会首席执行官", "", "四月二十一日，读者在宁夏银",
+                 "川市新华书店选购图书。", "", "为迎接世界读书日，某地书店", "推出系列活动，为读者奉献", "阅读盛宴。")
+    assert paragraphs(page)[0][1:3] == ["某某会见国际救助儿童会首席执行官", "四月二十一日，读者在宁夏银川市新华书店选购图书。"]
+
+
+def test_a_subtitle_under_a_title_closed_by_its_column_tag_is_its_own_block():
+    # Evidence: a column tag closes a title; a dash line right under it is its subtitle.
+    body = "我们在这里看段落怎样恢复，"
+    page = lines(body, body, "完了。", "", "白发依稀始涂鸦（策展手记）", "——寻道求变：某某艺术研究展")
+    page += lines("", "□张三  李四", "", body, body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["白发依稀始涂鸦（策展手记）", "——寻道求变：某某艺术研究展"]
+
+
+def test_a_column_wide_line_without_punctuation_alone_between_blank_lines_is_a_title():
+    # Evidence: a paragraph's first line is an indent short of the column; a line as wide as
+    # the column, without punctuation, alone after a finished text and before a blank line
+    # is a title, not a paragraph's first line before a column break.
+    body = "我们在这里看段落怎样恢复得，"
+    page = lines(body, body, "完了。", "", "国际追逃追赃取得阶段性成果", "", body, body, "完了。")
+    assert paragraphs(page)[0][1] == "国际追逃追赃取得阶段性成果"
