@@ -135,7 +135,15 @@ class _Page:
         median = 0.0
         for run in range(len(starts) - 1):
             start, end = starts[run], starts[run + 1]
+            own = None  # a run of 3 to WINDOW lines with few body lines: its own lines but the last
+            if 3 <= end - start <= WINDOW and before[end] - before[start] < 4 \
+                    and sum(punct[start:end]) >= end - start - 1:  # (text, not headline lines)
+                ordered = sorted(widths[start : end - 1])
+                own = ordered[len(ordered) // 2]
             for i in range(start, end):
+                if own is not None:
+                    append(own)
+                    continue
                 lo = i - WINDOW if i > WINDOW else 0
                 hi = i + WINDOW + 1 if i + WINDOW + 1 < n else n
                 a, b = before[lo if lo > start else start], before[hi if hi < end else end]

@@ -612,3 +612,15 @@ def test_a_column_wide_line_without_punctuation_alone_between_blank_lines_is_a_t
     body = "我们在这里看段落怎样恢复得，"
     page = lines(body, body, "完了。", "", "国际追逃追赃取得阶段性成果", "", body, body, "完了。")
     assert paragraphs(page)[0][1] == "国际追逃追赃取得阶段性成果"
+
+
+def test_a_short_story_between_blank_lines_takes_its_column_from_its_own_lines():
+    # Evidence: a few lines of text between blank lines set wider than the story beside it
+    # have their own column: their last line is short of it, not "narrower than the wide
+    # lines above" (another frame).
+    narrow = "春暖花开，某地清水河畔，"
+    page = lines("本报北京3月24日电  外交部发言人宣布，", "应国家主席邀请，某国总统某某将于3月",
+                 "28日至4月1日对中国进行国事访问，这", "是两国建交以来的首次访问。", "",
+                 "某国总统将访华", "", narrow, narrow, narrow, narrow, narrow, narrow, "完了。")
+    assert paragraphs(page)[0][0] == ("本报北京3月24日电  外交部发言人宣布，应国家主席邀请，某国总统某某将于3月"
+                                      "28日至4月1日对中国进行国事访问，这是两国建交以来的首次访问。")
