@@ -233,8 +233,11 @@ def _is_break(
     if not p.punct and ntext[-1] in "）)" and _titled(ntext) and (
             n.width > p.width + 1 or n.width >= p.width - 2 and not _word_across(ptext, ntext, nearby)):
         return True  # a whole title closed by its column tag, about as wide as the line before: no wrap
-    if p_opens and n_ends_block and not p.punct and not n.gap and n.width > p.width + 1 and _comma_titled(ntext):
-        return True  # a kicker, then a wider title holding commas closed by its tag, then a byline
+    if p_opens and n_ends_block and not p.ends and not n.gap and _comma_titled(ntext) and (
+            n.width > p.width + 1 or p.punct and n.width >= p.width - 1 and not _word_across(ptext, ntext, nearby)):
+        # a kicker, then a wider title holding commas closed by its tag, then a byline; or a
+        # kicker with commas and a title about as wide (no wrapped title's shorter tail)
+        return True
     if not p.punct and not n.gap and n.heading and (tag := _TAG_END.search(ntext)) and 0 < tag.start() <= 4 \
             and not name_spans(ntext[: tag.start()]):
         return False  # a title's last few characters, then its column tag (not a name and its post)
@@ -266,6 +269,8 @@ def _is_break(
     n_full, n_first, n_short, n_wide = n.full, n.first, n.short, n.wide
     if p_wide != n_wide and (n.gap or not _word_across(ptext, ntext, nearby)):
         return True  # a different frame (caption, spanning headline), unless a word runs on
+    if p_opens and p_wide and n_wide and not p.ends and _titled(ntext) and not _word_across(ptext, ntext, nearby):
+        return True  # a kicker set wide (commas and all), then a whole title closed by its column tag
     if _pause(ptext) and not p_full:
         # "…原则：" then a list item; a line shorter than a first line ends its block
         return bool(n.gap) or n_first or n.heading or p.heading or p_short

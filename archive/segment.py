@@ -380,6 +380,11 @@ def _bigrams(text: str) -> frozenset[str]:
     return frozenset(a + b for a, b in zip(chars, chars[1:]))
 
 
+def _words_of(text: str) -> frozenset[str]:
+    """The letter pairs of a text without digits (dates and counts recur in any two stories)."""
+    return frozenset(w for w in _bigrams(text) if not (w[0].isdigit() or w[1].isdigit()))
+
+
 def similarity(heads: Sequence[Item], body: Sequence[Item]) -> float:
     """How much of a headline group recurs in an article (lead first)."""
     words = set()
@@ -452,8 +457,8 @@ def _subhead_score(runs: list[Run], i: int) -> float:
     """Evidence that the body on both sides of run ``i`` is one article: the same
     column width, and words that carry on across the run (cohesion)."""
     before, after = runs[i - 1].items, runs[i + 1].items
-    tail = _bigrams("".join(it.text for it in before)[-300:])
-    head = _bigrams("".join(it.text for it in after)[:300])
+    tail = _words_of("".join(it.text for it in before)[-300:])
+    head = _words_of("".join(it.text for it in after)[:300])
     cohesion = len(tail & head) / max(1, min(len(tail), len(head)))
     column = COLUMN_BONUS if _same_column(before, after) else -COLUMN_BONUS
     return COHESION_WEIGHT * (cohesion - COHESION_MEAN) + column

@@ -624,3 +624,21 @@ def test_a_short_story_between_blank_lines_takes_its_column_from_its_own_lines()
                  "某国总统将访华", "", narrow, narrow, narrow, narrow, narrow, narrow, "完了。")
     assert paragraphs(page)[0][0] == ("本报北京3月24日电  外交部发言人宣布，应国家主席邀请，某国总统某某将于3月"
                                       "28日至4月1日对中国进行国事访问，这是两国建交以来的首次访问。")
+
+
+def test_a_wide_kicker_with_commas_over_a_wide_title_closed_by_its_tag():
+    # Evidence: two lines set wider than the text's column (a headline frame), the first
+    # ending no sentence, the second a whole title closed by its column tag: kicker and title.
+    body = "我们在这里看段落怎样恢复，"
+    page = lines(body, body, "完了。", "", "某市某区建网格化服务中心，统筹解决民生诉求",
+                 "平台汇难题 线下快处理（社会治理在身边）", "", body, body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["某市某区建网格化服务中心，统筹解决民生诉求", "平台汇难题 线下快处理（社会治理在身边）"]
+
+
+def test_a_kicker_with_commas_over_a_title_with_commas_as_wide_closed_by_its_tag():
+    # Evidence: a title closed by its column tag and about as wide as the line with commas
+    # above it, before a blank line, is no wrapped title's shorter tail: kicker and title.
+    body = "我们在这里看段落怎样恢复得清楚明白，"
+    page = lines(body, body, "完了。", "", "聚焦国际前沿，惠及国计民生", "2020，科技看点多(科技视点)",
+                 "", body, body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["聚焦国际前沿，惠及国计民生", "2020，科技看点多(科技视点)"]
