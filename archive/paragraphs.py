@@ -256,8 +256,8 @@ def _is_break(
         return bool(name_spans(ntext)) or ptext.endswith(("）", ")"))
     if not n.gap and ptext[-2:-1].isspace() and _CUT_PHRASE.search(ptext):
         return False  # a phrase cut after its first character ("…计划 培")
-    if ntext[0] == "—" and SUBTITLE.match(ntext) and (p.heading or p.ends or not n.punct or n.gap and not p.punct
-                                                      or _titled(ptext)):
+    if ntext[0] == "—" and SUBTITLE.match(ntext) and (p.heading or p.ends or not n.punct or _titled(ptext)
+                                                      or not p.punct and (n.gap or p.width > p.column + 1)):
         return True  # (a title as wide as the column, a blank line, then its subtitle)
     if p_opens and ptext.endswith("——") and not n.punct and (not p.punct or p.wide or n.wide):
         return True  # a kicker's lead-in dash, then the title (a kicker with commas: set wider than text)
@@ -307,8 +307,8 @@ def _is_break(
     if p.ends:
         if p_first and p_opens and not n.gap and n_full and not n.heading:
             return False  # an indented first line that ends a sentence; the paragraph goes on
-        if not p_full or n.gap:
-            return True
+        if not p_full or n.gap or n_ends_block and not n.punct and n.width > n.column + 1:
+            return True  # (a line without punctuation wider than the column, alone: a title)
         # a full last line, then a subhead or an indented first line (at the edge of full
         # when a comma hangs at its end: a char short of the column)
         edge = n.width <= n.column - EDGE

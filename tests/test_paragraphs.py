@@ -642,3 +642,13 @@ def test_a_kicker_with_commas_over_a_title_with_commas_as_wide_closed_by_its_tag
     page = lines(body, body, "完了。", "", "聚焦国际前沿，惠及国计民生", "2020，科技看点多(科技视点)",
                  "", body, body, "完了。")
     assert paragraphs(page)[0][1:3] == ["聚焦国际前沿，惠及国计民生", "2020，科技看点多(科技视点)"]
+
+
+def test_a_title_wider_than_the_column_right_under_a_text_then_its_subtitle():
+    # Evidence: after a sentence ends, a line without punctuation wider than the column,
+    # with a subtitle's dash line under it, is a title: neither the text's last line nor
+    # the start of its subtitle.
+    body = "我们在这里看段落怎样恢，"
+    page = lines(body, body, "我们在这里看段落完了。", "中国乒乓球队世乒赛选拔赛举行", "——某某、某某获得直通资格，",
+                 "某某获得直通资格", "", body, body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["中国乒乓球队世乒赛选拔赛举行", "——某某、某某获得直通资格，某某获得直通资格"]
