@@ -66,7 +66,7 @@ LEAD_BYLINE = re.compile(
     rf"^本报讯\s*(?:[（(]\s*{_ROLE_WORDS}[^（()）]{{2,30}}?[）)]"
     rf"|{_ROLE_WORDS}\s*[^\s，。：:（()）]{{2,24}}?\s*(?:报道)?\s*[：:]|[：:])?"
 )
-QUESTION = re.compile(r"^(?:问|记者|本报记者|主持人|Q)\s*[：:]")
+QUESTION = re.compile(r"^(?:[0-9０-９]{1,2}\s*)?(?:问|记者|本报记者|主持人|Q)\s*[：:]")  # ("3问：", numbered)
 ANSWER = re.compile(r"^(?P<who>[^，。；？！：:\s]{1,40}?)\s*[：:]")
 LABEL_CHARS = 5  # a box label ("核心阅读"-like) is at most this long
 BOX_CHARS = 4  # ... and at most this long right after text
@@ -279,12 +279,13 @@ def _photo_credits(items: list[Item]) -> None:
 
 def _signatures(items: list[Item]) -> None:
     """A dash line under a text signs it when more text follows ("——某村村民张三" under a
-    first-person account) or when it ends in a verb of saying ("——某某在某会上说" under a
-    quote): a subtitle follows a title."""
+    first-person account), when it ends in a verb of saying ("——某某在某会上说" under a
+    quote) or, short, in a name: a subtitle follows a title."""
     for i in range(1, len(items)):
         it, nxt = items[i], items[i + 1] if i + 1 < len(items) else None
         if it.role == "sub" and items[i - 1].role in ("p", "lead", "q") and (
-                nxt is not None and nxt.role in ("p", "q") or it.text.rstrip().endswith(("说", *SAYS))):
+                nxt is not None and nxt.role in ("p", "q") or it.text.rstrip().endswith(("说", *SAYS))
+                or len(it.text.strip()) <= 12 and trailing_name(it.text.strip())):  # ("——某镇镇长张三")
             it.role = "p"
 
 
@@ -304,7 +305,7 @@ def _box_labels(items: list[Item]) -> None:
             it.role == "head"
             and (_chars(it.text) <= min(LABEL_CHARS, _chars(above.text))
                  and (above.role in ("head", "sub") or above.role == "byline" and items[i - 2].role in ("head", "sub"))
-                 and not _PARENS.match(above.text)
+                 and not _PARENS.match(above.text) and not _photo_near(items[i + 1 : i + 7])
                  or _chars(it.text) <= BOX_CHARS and above.role in ("p", "lead")
                  and all(x.role != "credit" for x in items[i + 1 : i + 8]))  # (photos: a title)
             and items[i + 1].role == "p"
@@ -312,6 +313,17 @@ def _box_labels(items: list[Item]) -> None:
             and similarity([it], items[i + 1 : i + 6]) == 0
         ):
             it.role = "label"
+
+
+def _photo_near(items: Sequence[Item]) -> bool:
+    """A photo's credit or photographer's byline ("张三图  李四文") among these items, before
+    any headline line."""
+    for it in items:
+        if it.role in ("head", "sub"):
+            return False
+        if it.role == "credit" or it.role == "byline" and "图" in it.text and _shared_marks(it.text.strip()):
+            return True
+    return False
 
 
 def _soft_headings(items: list[Item]) -> None:
@@ -589,6 +601,8 @@ def _group_prior(group: list[Item]) -> float:
         score -= 0.5
     if any(a.role == "head" and _tagged(a.text) and b.role == "head" for a, b in itertools.pairwise(group)):
         score -= 0.5  # a column tag closes the title: no headline line follows it
+    if any(a.role == "sub" and b.role == "head" for a, b in itertools.pairwise(group)):
+        score -= 0.5  # ... nor a subtitle
     return score
 
 
@@ -667,14 +681,14 @@ def _chunk(heads: list[Item], cut: int, middle: list[Run]) -> tuple[float, list[
     best = _assign(heads, bodies, cut, soft)
     if 0 < cut < len(heads) and len(bodies) == 1:
         # headlines above and below one stretch of text: maybe two articles, the first
-        # titled from above, the second from below, meeting at a blank line
-        # (where the text above matches the headlines above best, the rest those below)
+        # titled from above, the second from below, meeting at the paragraph where the
+        # text above matches the headlines above best, the rest those below
         body = bodies[0]
         above, below = _words(heads[:cut]), _words(heads[cut:])
         run, splits = 0.0, []
         for i in range(1, len(body)):
             run += _affinity(above, body[i - 1]) - _affinity(below, body[i - 1])
-            if body[i].gap and body[i].role in ("p", "q") and body[i - 1].role in ("p", "q", "lead"):
+            if body[i].role in ("p", "q") and body[i - 1].role in ("p", "q", "lead"):
                 splits.append((run, i))
         if splits:
             at = max(splits)[1]

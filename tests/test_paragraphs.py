@@ -652,3 +652,12 @@ def test_a_title_wider_than_the_column_right_under_a_text_then_its_subtitle():
     page = lines(body, body, "我们在这里看段落完了。", "中国乒乓球队世乒赛选拔赛举行", "——某某、某某获得直通资格，",
                  "某某获得直通资格", "", body, body, "完了。")
     assert paragraphs(page)[0][1:3] == ["中国乒乓球队世乒赛选拔赛举行", "——某某、某某获得直通资格，某某获得直通资格"]
+
+
+def test_a_subtitle_set_wide_goes_on_into_its_next_line():
+    # Evidence: a subtitle's dash line set wider than the column, then a line about as wide
+    # that ends no sentence: the subtitle wrapped, commas or not.
+    body = "我们在这里看段落怎样恢复，"
+    page = lines(body, body, "完了。", "", "以优良作风凝聚磅礴力量", "", "——二〇一九年以某某为核心的党中央",
+                 "贯彻执行八项规定、推进作风建设纪实", "", body, body, "完了。")
+    assert "——二〇一九年以某某为核心的党中央贯彻执行八项规定、推进作风建设纪实" in paragraphs(page)[0]

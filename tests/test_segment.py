@@ -594,7 +594,7 @@ def test_a_column_label_under_signed_items_leaves_the_headline_above_them_to_its
 def test_one_text_between_headlines_above_and_below_is_split_where_their_words_change():
     # A headline above a stretch of text of one column width and a headline below it may
     # be two articles (the first titled from above, the second from below), cut at the
-    # blank line where the text stops matching the headline above and starts matching
+    # paragraph where the text stops matching the headline above and starts matching
     # the one below.
     items = classify([
         block("春耕备耕正当时"), block("新华社北京1月2日电  各地春耕备耕工作全面展开。"),
@@ -608,3 +608,36 @@ def test_one_text_between_headlines_above_and_below_is_split_where_their_words_c
     assert [[h.text for h in a.heads] for a in arts] == [
         ["春耕备耕正当时"], ["研究信用政府建设的新视角（信息快递）", "——某某著作简评"]]
     assert [it.text[:4] for it in arts[1].body] == ["信用政府", "信用政府"]
+
+
+def test_numbered_questions_are_questions():
+    items = classify([block("3问：《条例》主要修订了哪些内容？"), block("答：主要修订了三个方面。")])
+    assert items[0].role == "q"
+
+
+def test_a_short_line_under_headlines_over_a_photo_story_is_its_title_not_a_box_label():
+    # A short line right under a headline group labels a box of text, unless a photo's
+    # credit or photographer's byline closes the text under it: then it titles that photo.
+    items = classify([
+        para(16, "条例修订意义重大"), block("新时代机关党建的制度保证"), block("——某部门负责人答记者问"),
+        block("图片报道"), para(16, "三地政务服务协同发展"), block("曹  一图  于  石文"),
+    ])
+    assert [it.role for it in items][3] == "head"
+
+
+def test_a_headline_line_after_a_subtitle_starts_another_group():
+    # A subtitle closes its headline group: a headline line after it is the next group's,
+    # whatever its words.
+    page = [
+        para(16, "条例修订意义重大条例修订"), block("新时代机关党建的制度保证"), block("——某部门负责人就条例修订答记者问"),
+        block("图片报道"), para(16, "三地政务服务协同发展"), block("曹  一图  于  石文"),
+        block("本报厦门1月5日电  厦门马拉松赛鸣枪开跑。"), para(16, "马拉松赛吸引选手参赛"),
+    ]
+    arts = articles(segment_page(page))
+    assert [heads(a) for a in arts][:2] == [["新时代机关党建的制度保证", "——某部门负责人就条例修订答记者问"], ["图片报道"]]
+
+
+def test_a_short_dash_line_ending_in_a_name_under_a_text_signs_it():
+    items = classify([para(16, "镇里建立了转型升级专项资金"), block("——某镇镇长王小明"),
+                      block("某市探索处置生活垃圾新路子"), block("水泥窑烧垃圾一举多得"), para(16, "垃圾焚烧厂建不起来")])
+    assert items[1].role == "p"
