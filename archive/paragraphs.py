@@ -318,6 +318,9 @@ def _is_break(
         return n_short and not (n.ends or _pause(ntext))
     if n.gap and not p.punct and not n.punct and n_full:
         return True  # two full lines of titles, a blank line between
+    if p_opens and not p_full and n_first and ptext[-1] in "）)" and (tag := _TAG_END.search(ptext)) \
+            and tag.start() >= 2 and "电" not in ptext and not _word_across(ptext, ntext, nearby):
+        return True  # a short title closed by its column tag ("2020，加油！（多棱镜）"), then a first line
     if n.gap and p_opens and _titled(ptext):
         return True  # a title line closed by its column tag ("…（声音）"), a blank line, then text
     if n.gap and p_opens and p.full and not p.punct and ptext[0] not in "（(—" \

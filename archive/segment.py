@@ -952,7 +952,8 @@ def _furniture(items: list[Item]) -> tuple[list[Node], list[Item]]:
         elif not label and it.role == "head" and len(it.text) <= 8 and nxt is not None and (
             nxt.role == "fw"
             or (len(it.text) <= 4 and nxt.role in ("head", "sub") and _brief_columns(items[i:])[0][1] is None)
-            or (len(it.text) <= 6 and nxt.role in ("p", "lead") and similarity([it], items[i + 1 : i + 6]) == 0)
+            or (len(it.text) <= 6 and nxt.role in ("p", "lead")
+                and similarity([it], items[i + 1 : i + 2 if len(it.text) <= 4 else i + 6]) == 0)
         ):
             nodes.append(Node("fw", it.block, attrs={"type": "section"}))
             label = True

@@ -661,3 +661,11 @@ def test_a_subtitle_set_wide_goes_on_into_its_next_line():
     page = lines(body, body, "完了。", "", "以优良作风凝聚磅礴力量", "", "——二〇一九年以某某为核心的党中央",
                  "贯彻执行八项规定、推进作风建设纪实", "", body, body, "完了。")
     assert "——二〇一九年以某某为核心的党中央贯彻执行八项规定、推进作风建设纪实" in paragraphs(page)[0]
+
+
+def test_a_short_title_closed_by_its_column_tag_over_a_first_line_is_its_own_block():
+    # Evidence: a short line opening a block and closed by a column tag ("（多棱镜）"),
+    # then a line an indent short of the column: a title over its text's first line.
+    body = "我们在这里看段落怎样恢复，"
+    page = lines(body, body, "完了。", "", "2020，加油！（多棱镜）", "四十年前，作家某某创作", body, body, body, "完了。")
+    assert paragraphs(page)[0][1] == "2020，加油！（多棱镜）"

@@ -641,3 +641,13 @@ def test_a_short_dash_line_ending_in_a_name_under_a_text_signs_it():
     items = classify([para(16, "镇里建立了转型升级专项资金"), block("——某镇镇长王小明"),
                       block("某市探索处置生活垃圾新路子"), block("水泥窑烧垃圾一举多得"), para(16, "垃圾焚烧厂建不起来")])
     assert items[1].role == "p"
+
+
+def test_a_short_label_at_the_top_of_the_page_over_a_story_not_about_it_is_furniture():
+    # "国际" over a story whose lead does not name it labels the page, even when a later
+    # story on the page does ("国际移民组织").
+    nodes = segment_page([
+        block("国际"), block("本报南京1月5日电  苏州市发布招商引资新政，吸引外资。"), para(16, "苏州招商引资新政出台"),
+        block("难民问题仍让欧盟头疼"), para(16, "国际移民组织公布最新数据"),
+    ])
+    assert nodes[0].kind == "fw" and nodes[0].block.text == "国际"
