@@ -473,7 +473,10 @@ def _subhead_score(runs: list[Run], i: int) -> float:
     head = _words_of("".join(it.text for it in after)[:300])
     cohesion = len(tail & head) / max(1, min(len(tail), len(head)))
     column = COLUMN_BONUS if _same_column(before, after) else -COLUMN_BONUS
-    return COHESION_WEIGHT * (cohesion - COHESION_MEAN) + column
+    # a subhead announces the text under it; a line that only echoes the text above ends it
+    words = _words(runs[i].items)
+    side = (len(words & head) - len(words & tail)) / len(words) if words else 0.0
+    return COHESION_WEIGHT * (cohesion - COHESION_MEAN) + column + SIDE_WEIGHT * min(0.0, side)
 
 
 def _must_be_subhead(runs: list[Run], i: int) -> bool:
@@ -659,6 +662,7 @@ ARTICLE_COST = 0.5  # every article must earn its place: subheads are commoner t
 COHESION_WEIGHT = 10.0
 COHESION_MEAN = 0.045  # share of word pairs carried across a subhead: above, one article
 COLUMN_BONUS = 0.3
+SIDE_WEIGHT = 1.0  # a subhead's words recur under it more than above it
 COLUMN_STEP = 1.5  # a change of column width (em) between paragraphs: maybe another article
 UNTITLED_COST = 0.6
 MAX_SUBHEADS = 16  # subheads one article may hold

@@ -13,6 +13,7 @@ from archive.segment import (
     _may_cut,
     _merge_soft,
     _split_bodies,
+    _subhead_score,
     classify,
     segment_page,
 )
@@ -651,3 +652,17 @@ def test_a_short_label_at_the_top_of_the_page_over_a_story_not_about_it_is_furni
         block("难民问题仍让欧盟头疼"), para(16, "国际移民组织公布最新数据"),
     ])
     assert nodes[0].kind == "fw" and nodes[0].block.text == "国际"
+
+
+def test_a_headline_line_echoing_only_the_text_above_it_is_less_likely_a_subhead():
+    # A subhead announces the text under it; a line between two texts whose words recur
+    # only in the text above rather closes that text (its headline, printed after it).
+    def score(line):
+        runs = _body_runs(classify([
+            para(16, "老楠树枝繁叶茂当地群众很自豪"), para(16, "楠树湾里访楠树记者感慨万千"), block(line),
+            para(16, "无人仓库高效当地群众很惊叹"), para(16, "智能物流惊人记者感慨万千"),
+        ]))
+        assert [r.kind for r in runs] == ["body", "heads", "body"]
+        return _subhead_score(runs, 1)
+
+    assert score("楠树湾访楠") < score("无人仓库智能物流")
