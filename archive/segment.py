@@ -449,7 +449,7 @@ def _body_runs(items: list[Item]) -> list[Run]:
 def _may_be_subhead(runs: list[Run], i: int) -> bool:
     """A headline run that could be a subhead inside one article: headline lines
     only (no subtitle, no byline), with body on both sides that does not end
-    or start an article there."""
+    or start an article there (a jump note, a closing signature or dateline, a lead)."""
     run = runs[i]
     if run.kind != "heads" or any(it.role != "head" for it in run.items):
         return False
@@ -462,7 +462,7 @@ def _may_be_subhead(runs: list[Run], i: int) -> bool:
         return False  # a photo story (text closed by the photo's credit) stands alone
     if [it.role for it in runs[i + 1].items if it.role != "jump"] == ["figure"]:
         return False  # a title over a photo alone
-    return not (prev.role in ("jump", "fw") or nxt.role in ("lead", "label", "fw", "jump"))
+    return not (prev.role in ("jump", "fw", "tail") or nxt.role in ("lead", "label", "fw", "jump"))
 
 
 def _subhead_score(runs: list[Run], i: int) -> float:

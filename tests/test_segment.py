@@ -666,3 +666,14 @@ def test_a_headline_line_echoing_only_the_text_above_it_is_less_likely_a_subhead
         return _subhead_score(runs, 1)
 
     assert score("楠树湾访楠") < score("无人仓库智能物流")
+
+
+def test_a_headline_line_after_a_closing_dateline_is_no_subhead():
+    # "（本报莫斯科电）" closes its article: the headline line after it opens (or closes)
+    # another one, never a section of the first.
+    runs = _body_runs(classify([
+        para(16, "敦煌文化主题艺术展开幕"), block("（本报莫斯科电）"), block("进境保税油检验监管改革推向全国"),
+        para(16, "保税油检验监管改革"),
+    ]))
+    assert [r.kind for r in runs] == ["body", "heads", "body"] and runs[0].items[-1].role == "tail"
+    assert not _may_be_subhead(runs, 1)
