@@ -334,7 +334,7 @@ def _soft_headings(items: list[Item]) -> None:
     lines = [
         it.role in ("p", "head")
         and not SUBTITLE.match(it.text)
-        and not _PARENS.match(it.text)
+        and not (it.text[:1] in "（(" and it.text[-1:] in "）)")  # a note in brackets, nested ones too
         and not credit_line(it.text)
         and len({p.line for p in it.block.pieces}) <= 3
         and not ends_sentence(it.text)
@@ -458,7 +458,7 @@ def _may_be_subhead(runs: list[Run], i: int) -> bool:
     if i == 0 or i == len(runs) - 1 or any(_tagged(it.text) for it in run.items):
         return False  # (a column tag, "…（人民时评）", closes an article's title, not a subhead)
     prev, nxt = runs[i - 1].items[-1], runs[i + 1].items[0]
-    if _photo_story(runs[i - 1].items[-2:]) or len(runs[i + 1].items) == 2 and _photo_story(runs[i + 1].items):
+    if _photo_story(runs[i - 1].items[-2:]) or len(runs[i + 1].items) <= 3 and _photo_story(runs[i + 1].items):
         return False  # a photo story (text closed by the photo's credit) stands alone
     if [it.role for it in runs[i + 1].items if it.role != "jump"] == ["figure"]:
         return False  # a title over a photo alone

@@ -677,3 +677,22 @@ def test_a_headline_line_after_a_closing_dateline_is_no_subhead():
     ]))
     assert [r.kind for r in runs] == ["body", "heads", "body"] and runs[0].items[-1].role == "tail"
     assert not _may_be_subhead(runs, 1)
+
+
+def test_a_note_in_nested_brackets_over_a_headline_is_no_headline():
+    items = classify([
+        para(16, "改革开放新局面"), *tight("（作者分别为某研究中心（某大学）主任、副主任）", "雪落有人知"),
+        para(16, "古城银装素裹工作人员冒雪打扫"),
+    ])
+    assert items[1].role == "p"
+
+
+def test_a_title_over_a_short_photo_story_is_no_subhead():
+    # A line over one or two paragraphs closed by a photo's credit titles that photo story.
+    runs = _body_runs(_figures(classify([
+        para(16, "改革开放新局面"), block("雪落有人知"), block("某日，某地古城银装素裹。"),
+        para(16, "工作人员冒雪打扫道路积雪", lines=5), block("梁子栋摄（新华社发）"), block("根治欠薪彰显治理温度（人民时评）"),
+        para(16, "农民工拿到辛苦钱"),
+    ])))
+    assert [r.kind for r in runs][:3] == ["body", "heads", "body"]
+    assert not _may_be_subhead(runs, 1)
