@@ -1117,9 +1117,10 @@ def _alone(items: list[Item], fig: Item) -> bool:
     but for a photo under a one-line title of its own ("图片报道"), more headlines after it."""
     k = items.index(fig)
     around = [items[j].role for j in (k - 1, k + 1) if 0 <= j < len(items)]
-    if k >= 1 and items[k - 1].role == "head" and (k < 2 or items[k - 2].role not in ("head", "sub", "byline")) \
-            and k + 1 < len(items) and items[k + 1].role in ("head", "sub"):
+    if k >= 1 and items[k - 1].role == "head" and k + 1 < len(items) and items[k + 1].role in ("head", "sub"):
         return False
+    if _caption(fig) and any(r in ("head", "sub") for r in around):
+        return False  # (a captioned photo is a story of its own, titled from either side)
     return all(r in ("head", "sub", "byline", "figure", "fw") for r in around)
 
 

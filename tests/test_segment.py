@@ -696,3 +696,18 @@ def test_a_title_over_a_short_photo_story_is_no_subhead():
     ])))
     assert [r.kind for r in runs][:3] == ["body", "heads", "body"]
     assert not _may_be_subhead(runs, 1)
+
+
+def test_a_captioned_photo_between_headline_groups_takes_the_title_after_it():
+    # A photo with its caption between two headline groups is a story of its own: on a page
+    # whose headlines follow their texts, the title printed under it ("图片报道") is its own.
+    nodes = segment_page([
+        para(16, "各地干部群众热议新年贺词"), block("习近平主席新年贺词引发热烈反响——"), block("万众一心加油干"),
+        block("某日，游客在某地观赏冰雕。"), block("新华社记者 王小明摄"), block("图片报道"),
+        block("本报武汉1月1日电  长江干线货物通过量创新高。"), para(16, "长江干线货物通过量创新高"),
+        block("长江干线年货物通过量创新高"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts] == [
+        ["习近平主席新年贺词引发热烈反响——", "万众一心加油干"], ["图片报道"], ["长江干线年货物通过量创新高"]]
+    assert [c.kind for c in arts[1].children if c.kind != "head"] == ["figure"]
