@@ -482,10 +482,23 @@ def _subhead_score(runs: list[Run], i: int) -> float:
 def _must_be_subhead(runs: list[Run], i: int) -> bool:
     """A subhead right before a question (articles open with a lead, not a
     question), right after a section number alone ("（二）") or a chapter's
-    heading ("第二章  组织设置")."""
+    heading ("第二章  组织设置"); or the title of a document the text above names
+    in book-title marks (a law's text under the news of its publication)."""
     return _may_be_subhead(runs, i) and (
         runs[i + 1].items[0].role == "q" or bool(SECTION_NUMBER.match(runs[i - 1].items[-1].text.strip()))
-        or all(CHAPTER.match(it.text) for it in runs[i].items))
+        or all(CHAPTER.match(it.text) for it in runs[i].items)) or _named_above(runs, i)
+
+
+def _named_above(runs: list[Run], i: int) -> bool:
+    """Run ``i`` is one or two headline lines, between texts, that the text above quotes
+    as the name of a document: "…印发了《某某条例》…" over "某某条例"."""
+    run = runs[i]
+    if run.kind != "heads" or not 0 < i < len(runs) - 1 or len(run.items) > 2 \
+            or any(it.role != "head" for it in run.items):
+        return False
+    name = "".join("".join(it.text.split()) for it in run.items)
+    above = "".join(it.text for it in runs[i - 1].items)
+    return len(name) >= 6 and f"《{name}》" in "".join(above.split())
 
 
 def _column(items: Sequence[Item]) -> float:

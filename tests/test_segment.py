@@ -711,3 +711,17 @@ def test_a_captioned_photo_between_headline_groups_takes_the_title_after_it():
     assert [heads(a) for a in arts] == [
         ["习近平主席新年贺词引发热烈反响——", "万众一心加油干"], ["图片报道"], ["长江干线年货物通过量创新高"]]
     assert [c.kind for c in arts[1].children if c.kind != "head"] == ["figure"]
+
+
+def test_the_title_of_a_document_the_text_above_names_is_a_subhead():
+    # "…印发了《某某条例》…全文如下" over "某某条例" and its chapters: one article, the
+    # document's own title a subhead, whatever its closing bracket ("（试行）").
+    nodes = segment_page([
+        block("中共中央印发《某某组织工作条例（试行）》"),
+        block("新华社北京1月5日电  近日，中共中央印发了《某某组织工作条例（试行）》。"),
+        para(16, "通知要求各级党委认真贯彻执行"), block("《条例》全文如下。"),
+        block("某某组织工作条例（试行）"), para(16, "第一条为了贯彻落实制定本条例"),
+        block("第二章  组织设置"), para(16, "第四条党员人数一百人以上的设立党委"),
+    ])
+    (art,) = articles(nodes)
+    assert [heads(s) for s in art.children if s.kind == "section"] == [["某某组织工作条例（试行）"], ["第二章  组织设置"]]
