@@ -258,11 +258,31 @@ def classify(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()
             item.role = "head"  # closed by a column tag, a title whatever its commas (not "name（post）")
         items.append(item)
     _soft_headings(items)
+    _contents(items)
     _signatures(items)
     _name_only_bylines(items)
     _box_labels(items)
     _photo_credits(items)
     return items
+
+
+def _contents(items: list[Item]) -> None:
+    """Chapter headings one after another ("第一章 总 则", "第二章 …"), and a "目录" line
+    over them, are a table of contents: text, not headlines (up to the first heading
+    that comes again: the first chapter itself)."""
+    i = 0
+    while i < len(items):
+        j = i
+        seen = set()
+        while j < len(items) and items[j].role == "head" and CHAPTER.match(items[j].text) \
+                and "".join(items[j].text.split()) not in seen:
+            seen.add("".join(items[j].text.split()))
+            j += 1
+        if j - i >= 2:
+            start = i - 1 if i and "".join(items[i - 1].text.split()) == "目录" else i
+            for it in items[start:j]:
+                it.role = "p"
+        i = max(j, i + 1)
 
 
 def _photo_credits(items: list[Item]) -> None:

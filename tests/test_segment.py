@@ -725,3 +725,11 @@ def test_the_title_of_a_document_the_text_above_names_is_a_subhead():
     ])
     (art,) = articles(nodes)
     assert [heads(s) for s in art.children if s.kind == "section"] == [["某某组织工作条例（试行）"], ["第二章  组织设置"]]
+
+
+def test_chapter_headings_one_after_another_are_a_table_of_contents():
+    items = classify([
+        para(16, "森林法已由全国人大常委会通过"), block("目 录"), block("第一章 总 则"), block("第二章 森林权属"),
+        block("第三章 发展规划"), block("第一章 总 则"), para(16, "第一条为了保护培育和合理利用森林资源"),
+    ])
+    assert [it.role for it in items] == ["p", "p", "p", "p", "p", "head", "p"]
