@@ -733,3 +733,12 @@ def test_chapter_headings_one_after_another_are_a_table_of_contents():
         block("第三章 发展规划"), block("第一章 总 则"), para(16, "第一条为了保护培育和合理利用森林资源"),
     ])
     assert [it.role for it in items] == ["p", "p", "p", "p", "p", "head", "p"]
+
+
+def test_three_headline_lines_without_a_dash_are_a_wrapped_kicker_and_the_title():
+    nodes = segment_page([
+        block("四川渠县选拔46名退役军人"), block("任贫困村“第一书记”"), block("脱贫，他们使上军人这股劲"),
+        block("本报记者  刘裕国"), para(16, "退役军人当上第一书记带领村民脱贫"),
+    ])
+    (art,) = articles(nodes)
+    assert [c.attrs["type"] for c in art.children if c.kind == "head"] == ["kicker", "kicker", "main"]
