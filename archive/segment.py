@@ -70,6 +70,7 @@ QUESTION = re.compile(r"^(?:[0-9０-９]{1,2}\s*)?(?:问|记者|本报记者|主
 ANSWER = re.compile(r"^(?P<who>[^，。；？！：:\s]{1,40}?)\s*[：:]")
 LABEL_CHARS = 5  # a box label ("核心阅读"-like) is at most this long
 BOX_CHARS = 4  # ... and at most this long right after text
+_SPEAKER_KICKER = re.compile(r"^[^\s，。；？！：:]{2,8}[：:]$")  # a kicker naming who speaks: "公安部："
 _TOPIC = re.compile(r"^[^\s：:]{2,10}[：:](?P<rest>[^\s：:]{6,})$")  # "斯里兰卡总统：斯方愿搭乘…"
 CHAPTER = re.compile(r"^\s*第[一二三四五六七八九十百零〇]{1,4}[章节编]")
 SECTION_NUMBER = re.compile(r"^[（(]?(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[）)、.．]?$")
@@ -365,9 +366,13 @@ def _soft_headings(items: list[Item]) -> None:
     for i in reversed(range(len(items))):
         it = items[i]
         kicker = i > 0 and short[i - 1] and items[i - 1].text.endswith(("——", *SAYS))
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if it.role == "p" and nxt is not None and nxt.role == "head" and nxt.gap == 0 \
+                and _SPEAKER_KICKER.match(it.text.strip()):
+            it.role = "head"  # who speaks in the title under it: "比尔·盖茨："
+            continue
         if it.role != "p" or not (short[i] or kicker and lines[i] and not has_punct(it.text)):
             continue  # (a title after a kicker may be long when it holds no punctuation)
-        nxt = items[i + 1] if i + 1 < len(items) else None
         if kicker or nxt is not None and (
             nxt.role == "head" and (nxt.gap == 0 or it.text.endswith("——")
                                     or i + 2 < len(items) and items[i + 2].role in ("sub", "byline"))

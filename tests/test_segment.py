@@ -742,3 +742,14 @@ def test_three_headline_lines_without_a_dash_are_a_wrapped_kicker_and_the_title(
     ])
     (art,) = articles(nodes)
     assert [c.attrs["type"] for c in art.children if c.kind == "head"] == ["kicker", "kicker", "main"]
+
+
+def test_a_short_line_naming_who_speaks_over_a_title_is_its_kicker():
+    nodes = segment_page([
+        *tight("比尔·盖茨：", "中国是实现联合国减贫目标最大贡献者"),
+        block("本报北京3月24日电  比尔·盖茨表示，中国是实现联合国减贫目标的最大贡献者。"),
+        para(16, "中国减贫经验值得借鉴"),
+    ])
+    (art,) = articles(nodes)
+    assert [(c.attrs["type"], c.block.text) for c in art.children if c.kind == "head"] == [
+        ("kicker", "比尔·盖茨："), ("main", "中国是实现联合国减贫目标最大贡献者")]
