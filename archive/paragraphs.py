@@ -50,6 +50,7 @@ _CLOSER_LAST = "）)摄影道图"  # the last character of any CLOSER match
 _GOES_ON = "，、“‘（《〈【"
 _SPACED = re.compile(r"\S[ \u3000]+\S")  # phrases set apart by a space: a title ("竹缠绕 有说道")
 _CREDIT_LINE = re.compile(r"^[^\s：:，。]{1,6}[：:]\s*[^\s：:，。]{1,8}$")  # "版式设计：某某"
+_GOES_ON_START = "和与及的"  # a line opening with a conjunction or "的" goes on from the line before
 _JOINS = "并及与和将被的"  # a title line ending in a conjunction or "的" goes on ("…会见某人并")
 # ... and one ending in these may end a paragraph (a list item, an introduction).
 _PAUSE = re.compile(r"(?:[；;：:]|——)[”’」』）)]*$")
@@ -267,7 +268,8 @@ def _is_break(
     column = p.column
     p_full, p_first, p_short, p_wide = p.full, p.first, p.short, p.wide
     n_full, n_first, n_short, n_wide = n.full, n.first, n.short, n.wide
-    if p_wide != n_wide and (n.gap or not _word_across(ptext, ntext, nearby)):
+    if p_wide != n_wide and (n.gap or not (_word_across(ptext, ntext, nearby)
+                                           or ntext[0] in _GOES_ON_START and not p.ends)):
         return True  # a different frame (caption, spanning headline), unless a word runs on
     if p_opens and p_wide and n_wide and not p.ends and _titled(ntext) and not _word_across(ptext, ntext, nearby):
         return True  # a kicker set wide (commas and all), then a whole title closed by its column tag
@@ -303,7 +305,7 @@ def _is_break(
         n_last = n_short and n.punct and not _pause(ntext)
         if column - 3.5 <= p.width <= column + 1 and (n_full or n_last):
             return False
-        return not _word_across(ptext, ntext, nearby)
+        return not (_word_across(ptext, ntext, nearby) or ntext[0] in _GOES_ON_START)
     if p.ends:
         if p_first and p_opens and not n.gap and n_full and not n.heading:
             return False  # an indented first line that ends a sentence; the paragraph goes on

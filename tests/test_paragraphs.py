@@ -669,3 +669,12 @@ def test_a_short_title_closed_by_its_column_tag_over_a_first_line_is_its_own_blo
     body = "我们在这里看段落怎样恢复，"
     page = lines(body, body, "完了。", "", "2020，加油！（多棱镜）", "四十年前，作家某某创作", body, body, body, "完了。")
     assert paragraphs(page)[0][1] == "2020，加油！（多棱镜）"
+
+
+def test_a_line_opening_with_a_conjunction_goes_on_from_the_line_before():
+    # Evidence: a title or a sentence does not start with "和" or "的": a line opening so
+    # goes on from the line above, across a change of width.
+    body = "我们在这里看段落怎样恢复，"
+    page = lines(body, body, "完了。", "", "巩固拓展减税降费成效 从严从紧管", "好财政支出 确保全面建成小康社会",
+                 "和“十三五”规划圆满收官", "", "新华社北京1月5日电  全国财政工作", "会议召开。")
+    assert "巩固拓展减税降费成效 从严从紧管好财政支出 确保全面建成小康社会和“十三五”规划圆满收官" in paragraphs(page)[0]
