@@ -254,7 +254,8 @@ def _is_break(
         # the last few characters of a wrapped line, or a short byline
         if _word_across(ptext, ntext, nearby):
             return False
-        return bool(name_spans(ntext)) or ptext.endswith(("）", ")"))
+        # (a bare name after a line with commas is its tail, "…石山变 / 成宝山", unless set apart)
+        return bool(name_spans(ntext)) and (not p.punct or " " in ntext.strip()) or ptext.endswith(("）", ")"))
     if not n.gap and ptext[-2:-1].isspace() and _CUT_PHRASE.search(ptext):
         return False  # a phrase cut after its first character ("…计划 培")
     if ntext[0] == "—" and SUBTITLE.match(ntext) and (p.heading or p.ends or not n.punct or _titled(ptext)

@@ -678,3 +678,14 @@ def test_a_line_opening_with_a_conjunction_goes_on_from_the_line_before():
     page = lines(body, body, "完了。", "", "巩固拓展减税降费成效 从严从紧管", "好财政支出 确保全面建成小康社会",
                  "和“十三五”规划圆满收官", "", "新华社北京1月5日电  全国财政工作", "会议召开。")
     assert "巩固拓展减税降费成效 从严从紧管好财政支出 确保全面建成小康社会和“十三五”规划圆满收官" in paragraphs(page)[0]
+
+
+def test_a_short_tail_that_looks_like_a_name_after_a_line_with_commas_goes_on():
+    # Evidence: after a line with commas that ends no sentence, a few characters that
+    # happen to read as a name ("成宝山") are the line's tail, not a byline (a byline's
+    # names under a title are set apart, "冯  翼").
+    body = "我们在这里看段落怎样恢复得清楚，"
+    page = lines(body, "完了。", "解石困：围绕产业兴水利，石山变", "成宝山", body, body, "完了。")
+    assert "解石困：围绕产业兴水利，石山变成宝山" in paragraphs(page)[0]
+    page = lines(body, "完了。", "", "贝老，世界有你", "冯  翼", "", body, body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["贝老，世界有你", "冯  翼"]
