@@ -330,6 +330,8 @@ def _is_break(
             and not _word_across(ptext, ntext, nearby):
         return True  # a whole line of its own as wide as the column, without punctuation (no
         # first line's indent, no list item), then a blank line: a title
+    if n.gap and n.width <= 2 and not n.punct and _word_across(ptext, ntext, nearby):
+        return False  # a headline's last character or two, alone across a column break
     if n.gap and (n.heading or n_first or not (p_full or p_first or p_wide)):
         return True  # a column break follows a full line and goes on mid-paragraph
     if n.heading and not n_full:

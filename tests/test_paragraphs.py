@@ -689,3 +689,11 @@ def test_a_short_tail_that_looks_like_a_name_after_a_line_with_commas_goes_on():
     assert "解石困：围绕产业兴水利，石山变成宝山" in paragraphs(page)[0]
     page = lines(body, "完了。", "", "贝老，世界有你", "冯  翼", "", body, body, "完了。")
     assert paragraphs(page)[0][1:3] == ["贝老，世界有你", "冯  翼"]
+
+
+def test_a_headline_character_left_alone_across_a_column_break_goes_on():
+    # Evidence: one or two characters without punctuation alone after a blank line, that
+    # with the end of the line before make a word found nearby ("常新"), finish that line.
+    body = "我们在这里看段落怎样恢复，让八桂大地空气常新。"
+    page = lines(body, "完了。", "", "让八桂大地青山常在、清水长流、空气常", "", "新", "", body, body, "完了。")
+    assert "让八桂大地青山常在、清水长流、空气常新" in paragraphs(page)[0]
