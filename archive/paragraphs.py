@@ -264,7 +264,7 @@ def _is_break(
     if p_opens and ptext.endswith("——") and not n.punct and (not p.punct or p.wide or n.wide):
         return True  # a kicker's lead-in dash, then the title (a kicker with commas: set wider than text)
     if (subtitle and not n.gap and (n.heading or ntext.endswith(("）", ")")) or p.wide and not n.ends) and n.width <= p.width
-            and not (p.ends or p.full and n.first or OPENER.match(ntext) or name_spans(ntext))):
+            and not (p.ends or p.full and n.first and not n_ends_block or OPENER.match(ntext) or name_spans(ntext))):
         return False  # a subtitle wrapped over lines (a full one, then a first line: a paragraph)
     column = p.column
     p_full, p_first, p_short, p_wide = p.full, p.first, p.short, p.wide
@@ -445,7 +445,8 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
         ends_block = False
         if not punct or line.text[-1] in "）)":  # (asked about title lines, tagged ones too)
             after = lines[at + 1].text if at + 1 < len(lines) else ""
-            ends_block = not after or after[0] in _OPENER_FIRST and bool(OPENER.match(after)) or after[0] == "—"
+            ends_block = not after or after[0] in _OPENER_FIRST and bool(OPENER.match(after)) or after[0] == "—" \
+                or len(after) <= 12 and bool(name_spans(after))  # (a byline of names)
         new = prev is None or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle, ends_block,
                                         plain and opened == k - 2)
         if new:

@@ -697,3 +697,12 @@ def test_a_headline_character_left_alone_across_a_column_break_goes_on():
     body = "我们在这里看段落怎样恢复，让八桂大地空气常新。"
     page = lines(body, "完了。", "", "让八桂大地青山常在、清水长流、空气常", "", "新", "", body, body, "完了。")
     assert "让八桂大地青山常在、清水长流、空气常新" in paragraphs(page)[0]
+
+
+def test_a_subtitle_goes_on_into_a_shorter_line_over_its_byline():
+    # Evidence: a subtitle's full dash line, then a shorter line without punctuation right
+    # over a line of names (the byline): the subtitle wrapped, not a paragraph beginning.
+    body = "我们在这里看段落怎样恢复，"
+    page = lines(body, body, "完了。", "", "在学习历史中更好走向未来", "——深入学习贯彻某某同志", "关于学习历史的重要论述",
+                 "任  青", "", body, body, "完了。")
+    assert "——深入学习贯彻某某同志关于学习历史的重要论述" in paragraphs(page)[0]
