@@ -7,7 +7,10 @@ import unicodedata
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Full-width and CJK punctuation (including the quotes and dashes Chinese text sets full-width).
-CJK_PUNCT = "\u3000-\u303f\uff00-\uff60\uffe0-\uffee\u2018-\u201f\u2014-\u2016\u2026\u00b7\u2e3a\u2e3b\u25a0-\u25ff\u2605\u2606"
+CJK_PUNCT = (
+    "\u3000-\u303f\uff00-\uff60\uffe0-\uffee\u2018-\u201f\u2014-\u2016\u2026\u00b7"
+    "\u2e3a\u2e3b\u25a0-\u25ff\u2605\u2606"
+)
 CJK = HAN + CJK_PUNCT
 
 SENTENCE_END = "。！？!?…"  # a paragraph can end after these

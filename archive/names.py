@@ -17,10 +17,11 @@ _SINGLE = (
     "薑崔鍾譚陸汪範金石廖賈夏韋傅方白鄒孟熊秦邱江尹薛閆段雷侯龍史陶黎賀顧毛郝龔邵萬錢嚴覃武戴莫孔向湯常溫康施"
     "聶齊喬龐顏莊魯嶽翟殷詹歐耿關蘭焦俞左柳甘祝包寧尚符舒阮柯紀梅童淩畢單季裴霍塗成苗穀盛曲翁冉駱藍路遊辛靳"
 )
-_COMPOUND = (
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 西门 南宫 独孤 呼延 澹台 "
-    "歐陽 司馬 諸葛 東方 尉遲 公孫 長孫 夏侯 端木 南宮 獨孤"
-).split()
+_COMPOUND = [
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+    "夏侯", "令狐", "端木", "西门", "南宫", "独孤", "呼延", "澹台", "歐陽", "司馬", "諸葛", "東方",
+    "尉遲", "公孫", "長孫", "夏侯", "端木", "南宮", "獨孤",
+]
 SURNAMES = frozenset(_SINGLE)
 COMPOUND_SURNAMES = frozenset(_COMPOUND)
 
@@ -72,7 +73,7 @@ def name_spans(text: str, strict: bool = True) -> list[tuple[int, int]]:
     intra = min(gaps) if gaps and short else None
     names: list[list[int]] = [list(tokens[0])]
     padded = set()  # names of two characters set apart to the width of three ("晨  曦"): names whatever the surname
-    for (s, e), gap, prev in zip(tokens[1:], gaps, tokens):
+    for (s, e), gap, prev in zip(tokens[1:], gaps, tokens, strict=False):
         one_char = (prev[1] - prev[0] == 1) or (e - s == 1)
         if intra is not None and gap == intra and one_char and not is_name(_squash(text, *names[-1]), strict):
             if names[-1][1] - names[-1][0] == 1 and e - s == 1 and gap >= 2:

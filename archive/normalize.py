@@ -212,7 +212,8 @@ def _dehyphenate(page: Page, edits: list[Edit], text: str) -> Page:
     starts = None
     for i in range(len(lines) - 1):
         cur, nxt = lines[i], lines[i + 1]
-        if not (cur.text.endswith("-") and _LATIN_HYPHEN.search(cur.text) and nxt.text[:1].islower() and nxt.text[:1].isascii()):
+        if not (cur.text.endswith("-") and _LATIN_HYPHEN.search(cur.text)
+                and nxt.text[:1].islower() and nxt.text[:1].isascii()):
             continue
         if starts is None:
             starts = _line_starts(text)

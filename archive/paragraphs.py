@@ -38,13 +38,17 @@ OPENER = re.compile(
     r")"
 )
 SUBTITLE = re.compile(r"^(?:——|—\s*—)")  # opens a block after a headline or a finished sentence
-_OPENER_FIRST = frozenset("□■▲△●○◆◇★☆▼▽问答主（(本据新中图文摄0123456789０１２３４５６７８９")  # the first character of any OPENER match
+# the first character of any OPENER match
+_OPENER_FIRST = frozenset("□■▲△●○◆◇★☆▼▽问答主（(本据新中图文摄0123456789０１２３４５６７８９")
 _ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")  # a list item's number
 _MARKED = re.compile(r"^[□■▲△●○◆◇★☆▼▽]")
 _BYLINE_TAIL = re.compile(r"\S\s+\S|记者|通讯员|撰稿|^.[\u4e00-\u9fff]{2,4}$")  # names set apart, a role, a bare name
 _DATELINE = re.compile(r"(?:据)?(?:新华社|中新社|本报)[^\s，。：:（()）]{1,12}?电")
 # A line that is one of these ends its block.
-CLOSER = re.compile(r"(?:[（(]\s*(?:下转|上接|转第|接第|转\d|接\d)[^）)]*[）)]\s*$|(?:摄|摄影|摄影报道|供图)\s*(?:[（(][^（()）]{1,12}[）)])?\s*$)")
+CLOSER = re.compile(
+    r"(?:[（(]\s*(?:下转|上接|转第|接第|转\d|接\d)[^）)]*[）)]\s*$"
+    r"|(?:摄|摄影|摄影报道|供图)\s*(?:[（(][^（()）]{1,12}[）)])?\s*$)"
+)
 _CLOSER_LAST = "）)摄影道图"  # the last character of any CLOSER match
 # A line ending in one of these stops in mid-sentence.
 _GOES_ON = "，、“‘（《〈【"
@@ -263,7 +267,8 @@ def _is_break(
         return True  # (a title as wide as the column, a blank line, then its subtitle)
     if p_opens and ptext.endswith("——") and not n.punct and (not p.punct or p.wide or n.wide):
         return True  # a kicker's lead-in dash, then the title (a kicker with commas: set wider than text)
-    if (subtitle and not n.gap and (n.heading or ntext.endswith(("）", ")")) or p.wide and not n.ends) and n.width <= p.width
+    if (subtitle and not n.gap and (n.heading or ntext.endswith(("）", ")")) or p.wide and not n.ends)
+            and n.width <= p.width
             and not (p.ends or p.full and n.first and not n_ends_block or OPENER.match(ntext) or name_spans(ntext))):
         return False  # a subtitle wrapped over lines (a full one, then a first line: a paragraph)
     column = p.column

@@ -414,7 +414,7 @@ class Run:
 def _bigrams(text: str) -> frozenset[str]:
     """The pairs of letters of a text (memoized: a page asks about the same bodies often)."""
     chars = [c for c in text if c.isalnum()]
-    return frozenset(a + b for a, b in zip(chars, chars[1:]))
+    return frozenset(a + b for a, b in itertools.pairwise(chars))
 
 
 def _words_of(text: str) -> frozenset[str]:
@@ -613,7 +613,7 @@ def _groups(items: list[Item], k: int, cut: int = 0) -> list[list[list[Item]]]:
         if cut and cut not in cuts:
             continue
         bounds = (0, *cuts, n)
-        groups = [items[a:b] for a, b in zip(bounds, bounds[1:])]
+        groups = [items[a:b] for a, b in itertools.pairwise(bounds)]
         if all(_may_cut(items, c) for c in cuts) and all(
                 any(it.role in ("head", "sub") for it in g) or all(it.role == "byline" for it in g) for g in groups):
             options.append(groups)
@@ -678,7 +678,7 @@ def _assign(run: list[Item], bodies: list[list[Item]], cut: int = 0,
                     order_penalty = 0.0 if list(perm) == sorted(perm) else 0.2
                     total = -order_penalty
                     arts = [Article(body=b) for b in bodies]
-                    for g, bi in zip(groups, perm):
+                    for g, bi in zip(groups, perm, strict=True):
                         total += _group_match(g, bodies[bi], cache) + _group_prior(g)
                         arts[bi].heads = g
                     if any(soft):
@@ -868,7 +868,7 @@ def build_article(art: Article) -> Node:
     """The node tree of one article."""
     node = Node("article")
     heads = [it for it in art.heads if it.role in ("head", "sub")]
-    for it, kind in zip(heads, _head_types(heads)):
+    for it, kind in zip(heads, _head_types(heads), strict=True):
         node.children.append(Node("head", it.block, attrs={"type": kind}))
     for it in art.heads:
         if it.role == "byline":

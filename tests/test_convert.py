@@ -21,7 +21,7 @@ from archive.pipeline import convert, convert_document
 from archive.tei import TEI_NS
 from tests.helpers import SEED
 
-T = "{%s}" % TEI_NS
+T = f"{{{TEI_NS}}}"
 BLOCKS = ("head", "p", "byline", "dateline", "speaker", "fw", "note")
 VARIANTS = Path(__file__).resolve().parents[1] / "tools"
 
@@ -161,7 +161,8 @@ _SPECIAL = st.sampled_from(
 _PAGE = st.lists(st.one_of(_LINE, _LINE, _SPECIAL), min_size=1, max_size=40).map("\n".join)
 
 
-@settings(max_examples=int(os.environ.get("ARCHIVE_EXAMPLES", "120")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("ARCHIVE_EXAMPLES", "120")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(_PAGE)
 def test_any_page_converts_valid_and_complete(text):
     if not text.strip():

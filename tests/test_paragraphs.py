@@ -541,7 +541,8 @@ def test_a_subtitle_after_a_title_as_wide_as_the_column_and_a_blank_line_is_its_
     page = lines(body, body, "完了。", "", "凝聚思想共识  发挥自身优势  提高水平", "", "——某日各界人士代表发言摘编，",
                  "各界人士代表发言摘编")
     page += lines("", body, body, "完了。")
-    assert paragraphs(page)[0][1:3] == ["凝聚思想共识  发挥自身优势  提高水平", "——某日各界人士代表发言摘编，各界人士代表发言摘编"]
+    assert paragraphs(page)[0][1:3] == ["凝聚思想共识  发挥自身优势  提高水平",
+                                        "——某日各界人士代表发言摘编，各界人士代表发言摘编"]
 
 
 def test_a_kicker_with_commas_wrapped_over_two_lines_then_its_title():
@@ -558,7 +559,8 @@ def test_a_summary_opened_with_a_comma_and_ending_without_a_full_stop_is_one_blo
     # ... but a block whose first line already holds a comma is text (a summary set
     # without a full stop), and its short last line stays with it.
     body = "我们在这里看段落怎样恢复得清楚，"
-    page = lines(body, body, "完了。", "", "这一年，中国沉着应对各种挑战，", "在高质量发展的航道上，经济保持了平稳", "向好的发展态势")
+    page = lines(body, body, "完了。", "", "这一年，中国沉着应对各种挑战，",
+                 "在高质量发展的航道上，经济保持了平稳", "向好的发展态势")
     page += lines("", body, body, "完了。")
     assert "这一年，中国沉着应对各种挑战，在高质量发展的航道上，经济保持了平稳向好的发展态势" in paragraphs(page)[0]
 
@@ -567,7 +569,8 @@ def test_a_line_ending_in_a_particle_before_a_column_break_goes_on():
     # Evidence: a line ending in "的" does not end a title; two lines without punctuation,
     # the second ending so before a blank line, are a paragraph going on across a column break.
     body = "我们在这里看段落怎样恢复得清楚明白，"
-    page = lines(body, body, "完了。", "全国工商联要把学习贯彻落实总书", "重要讲话精神作为当前和今后一个时期的", "", "重要政治任务。")
+    page = lines(body, body, "完了。", "全国工商联要把学习贯彻落实总书",
+                 "重要讲话精神作为当前和今后一个时期的", "", "重要政治任务。")
     page += lines("", body, body, "完了。")
     assert "全国工商联要把学习贯彻落实总书重要讲话精神作为当前和今后一个时期的重要政治任务。" in paragraphs(page)[0]
 
@@ -585,7 +588,8 @@ def test_a_kicker_with_commas_ending_in_a_lead_in_dash_is_its_own_block():
     body = "我们在这里看段落怎样恢复得，"
     page = lines(body, body, "完了。", "", "某省政协聚焦提案办理过程，促进建言成果转化——",
                  "重点提案督办 建言落到实处（人民政协新实践）", "", body, body, "完了。")
-    assert paragraphs(page)[0][1:3] == ["某省政协聚焦提案办理过程，促进建言成果转化——", "重点提案督办 建言落到实处（人民政协新实践）"]
+    assert paragraphs(page)[0][1:3] == ["某省政协聚焦提案办理过程，促进建言成果转化——",
+                                        "重点提案督办 建言落到实处（人民政协新实践）"]
 
 
 def test_a_title_over_a_narrower_caption_after_a_blank_line_is_its_own_block():
@@ -594,7 +598,8 @@ def test_a_title_over_a_narrower_caption_after_a_blank_line_is_its_own_block():
     wide = "我们在这里看段落怎样恢复得清楚明白，"
     page = lines(wide, wide, "完了。", "", "某某会见国际救助儿童会首席执行官", "", "四月二十一日，读者在宁夏银",
                  "川市新华书店选购图书。", "", "为迎接世界读书日，某地书店", "推出系列活动，为读者奉献", "阅读盛宴。")
-    assert paragraphs(page)[0][1:3] == ["某某会见国际救助儿童会首席执行官", "四月二十一日，读者在宁夏银川市新华书店选购图书。"]
+    assert paragraphs(page)[0][1:3] == ["某某会见国际救助儿童会首席执行官",
+                                        "四月二十一日，读者在宁夏银川市新华书店选购图书。"]
 
 
 def test_a_subtitle_under_a_title_closed_by_its_column_tag_is_its_own_block():
@@ -632,7 +637,8 @@ def test_a_wide_kicker_with_commas_over_a_wide_title_closed_by_its_tag():
     body = "我们在这里看段落怎样恢复，"
     page = lines(body, body, "完了。", "", "某市某区建网格化服务中心，统筹解决民生诉求",
                  "平台汇难题 线下快处理（社会治理在身边）", "", body, body, "完了。")
-    assert paragraphs(page)[0][1:3] == ["某市某区建网格化服务中心，统筹解决民生诉求", "平台汇难题 线下快处理（社会治理在身边）"]
+    assert paragraphs(page)[0][1:3] == ["某市某区建网格化服务中心，统筹解决民生诉求",
+                                        "平台汇难题 线下快处理（社会治理在身边）"]
 
 
 def test_a_kicker_with_commas_over_a_title_with_commas_as_wide_closed_by_its_tag():
@@ -667,7 +673,8 @@ def test_a_short_title_closed_by_its_column_tag_over_a_first_line_is_its_own_blo
     # Evidence: a short line opening a block and closed by a column tag ("（多棱镜）"),
     # then a line an indent short of the column: a title over its text's first line.
     body = "我们在这里看段落怎样恢复，"
-    page = lines(body, body, "完了。", "", "2020，加油！（多棱镜）", "四十年前，作家某某创作", body, body, body, "完了。")
+    page = lines(body, body, "完了。", "", "2020，加油！（多棱镜）", "四十年前，作家某某创作", body, body,
+                 body, "完了。")
     assert paragraphs(page)[0][1] == "2020，加油！（多棱镜）"
 
 
@@ -703,6 +710,7 @@ def test_a_subtitle_goes_on_into_a_shorter_line_over_its_byline():
     # Evidence: a subtitle's full dash line, then a shorter line without punctuation right
     # over a line of names (the byline): the subtitle wrapped, not a paragraph beginning.
     body = "我们在这里看段落怎样恢复，"
-    page = lines(body, body, "完了。", "", "在学习历史中更好走向未来", "——深入学习贯彻某某同志", "关于学习历史的重要论述",
+    page = lines(body, body, "完了。", "", "在学习历史中更好走向未来", "——深入学习贯彻某某同志",
+                 "关于学习历史的重要论述",
                  "任  青", "", body, body, "完了。")
     assert "——深入学习贯彻某某同志关于学习历史的重要论述" in paragraphs(page)[0]

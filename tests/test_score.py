@@ -123,7 +123,8 @@ GEN_A = ('<head type="main">甲题</head><byline>□本报记者 <persName>赵�
          '<dateline>本报北京4月21日电</dateline><byline>（记者<persName>王明峰</persName>）</byline>'
          '<p>重点一。</p><sp><speaker>记者：</speaker><p>问什么？</p></sp><p>乙段。</p>'
          '<note type="jump" subtype="to" n="5">（下转05版）</note>')
-GEN_B = '<head type="kicker">丙引</head><head type="main">丙题</head><head type="sub">——副题</head><p>丙段一。</p><p>丙段二。</p>'
+GEN_B = ('<head type="kicker">丙引</head><head type="main">丙题</head><head type="sub">——副题</head>'
+         '<p>丙段一。</p><p>丙段二。</p>')
 
 
 def test_merge_split_joins_a_split_source_line():

@@ -630,17 +630,20 @@ def test_a_headline_line_after_a_subtitle_starts_another_group():
     # A subtitle closes its headline group: a headline line after it is the next group's,
     # whatever its words.
     page = [
-        para(16, "条例修订意义重大条例修订"), block("新时代机关党建的制度保证"), block("——某部门负责人就条例修订答记者问"),
+        para(16, "条例修订意义重大条例修订"),
+        block("新时代机关党建的制度保证"), block("——某部门负责人就条例修订答记者问"),
         block("图片报道"), para(16, "三地政务服务协同发展"), block("曹  一图  于  石文"),
         block("本报厦门1月5日电  厦门马拉松赛鸣枪开跑。"), para(16, "马拉松赛吸引选手参赛"),
     ]
     arts = articles(segment_page(page))
-    assert [heads(a) for a in arts][:2] == [["新时代机关党建的制度保证", "——某部门负责人就条例修订答记者问"], ["图片报道"]]
+    assert [heads(a) for a in arts][:2] == [["新时代机关党建的制度保证", "——某部门负责人就条例修订答记者问"],
+                                            ["图片报道"]]
 
 
 def test_a_short_dash_line_ending_in_a_name_under_a_text_signs_it():
     items = classify([para(16, "镇里建立了转型升级专项资金"), block("——某镇镇长王小明"),
-                      block("某市探索处置生活垃圾新路子"), block("水泥窑烧垃圾一举多得"), para(16, "垃圾焚烧厂建不起来")])
+                      block("某市探索处置生活垃圾新路子"), block("水泥窑烧垃圾一举多得"),
+                      para(16, "垃圾焚烧厂建不起来")])
     assert items[1].role == "p"
 
 
@@ -691,7 +694,8 @@ def test_a_title_over_a_short_photo_story_is_no_subhead():
     # A line over one or two paragraphs closed by a photo's credit titles that photo story.
     runs = _body_runs(_figures(classify([
         para(16, "改革开放新局面"), block("雪落有人知"), block("某日，某地古城银装素裹。"),
-        para(16, "工作人员冒雪打扫道路积雪", lines=5), block("梁子栋摄（新华社发）"), block("根治欠薪彰显治理温度（人民时评）"),
+        para(16, "工作人员冒雪打扫道路积雪", lines=5), block("梁子栋摄（新华社发）"),
+        block("根治欠薪彰显治理温度（人民时评）"),
         para(16, "农民工拿到辛苦钱"),
     ])))
     assert [r.kind for r in runs][:3] == ["body", "heads", "body"]
@@ -724,7 +728,8 @@ def test_the_title_of_a_document_the_text_above_names_is_a_subhead():
         block("第二章  组织设置"), para(16, "第四条党员人数一百人以上的设立党委"),
     ])
     (art,) = articles(nodes)
-    assert [heads(s) for s in art.children if s.kind == "section"] == [["某某组织工作条例（试行）"], ["第二章  组织设置"]]
+    assert [heads(s) for s in art.children if s.kind == "section"] == [["某某组织工作条例（试行）"],
+                                                                       ["第二章  组织设置"]]
 
 
 def test_chapter_headings_one_after_another_are_a_table_of_contents():

@@ -261,7 +261,8 @@ def diff_blocks(true: list[str], pred: list[str]) -> list[str]:
 
 
 def diff_items(true: list, pred: list) -> str:
-    return f"missing {list((Counter(true) - Counter(pred)).elements())}, extra {list((Counter(pred) - Counter(true)).elements())}"
+    missing, extra = Counter(true) - Counter(pred), Counter(pred) - Counter(true)
+    return f"missing {list(missing.elements())}, extra {list(extra.elements())}"
 
 
 def _finish(counts: dict, out: dict) -> dict:
