@@ -5,14 +5,15 @@ Input: the blocks of one page (from ``paragraphs``). Output: a list of
 
 1. Each block gets a role from its own evidence: a headline line (no
    sentence punctuation), a subtitle ("——…"), a byline, a photo credit,
-   a jump note, a question, a lead with a dateline ...
+   a jump note, a question, a lead with a dateline ... Columns of briefs (a
+   short label over or under signed items) are cut out as articles of their own.
 2. Runs of headline blocks are either a subhead inside an article or the
    headline groups of the articles next to them. Extracted text puts
-   headline groups before or after their bodies; both orders are tried for
-   the whole page and the one whose groups match their articles best (a
-   headline's words recur in its article's lead) wins. Inside a run, the
-   split into groups and their assignment to articles is chosen globally
-   for the best total match.
+   headline groups before or after their bodies, or some of each; the choice
+   is made for the whole page (dynamic programming over the runs) for the
+   best total match (a headline's words recur in its article's lead). Inside
+   a run, the split into groups and their assignment to articles is chosen
+   globally; a text between headlines above and below may be cut in two.
 3. Each article's blocks become a tree: heads, bylines, paragraphs,
    sections, interview turns, figures and jump notes.
 """
@@ -1153,13 +1154,14 @@ def _place_figures(articles: list[Article]) -> list[Article]:
 
 def _alone(items: list[Item], fig: Item) -> bool:
     """A figure with no body text on either side (only headline material or the page edge),
-    but for a photo under a one-line title of its own ("图片报道"), more headlines after it."""
+    but for a photo right under a title ("图片报道") with more headlines after it, or one
+    with a caption: those are stories of their own."""
     k = items.index(fig)
     around = [items[j].role for j in (k - 1, k + 1) if 0 <= j < len(items)]
     if k >= 1 and items[k - 1].role == "head" and k + 1 < len(items) and items[k + 1].role in ("head", "sub"):
         return False
     if _caption(fig) and any(r in ("head", "sub") for r in around):
-        return False  # (a captioned photo is a story of its own, titled from either side)
+        return False  # (titled from either side)
     return all(r in ("head", "sub", "byline", "figure", "fw") for r in around)
 
 
