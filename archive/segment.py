@@ -1074,8 +1074,13 @@ def _give_text(articles: list[Article]) -> None:
 
 
 def _brief_at(items: list[Item], i: int, lines: int = 2) -> int:
-    """End (exclusive) of one signed brief starting at ``i``: up to ``lines`` headline lines,
-    text, and a bracketed name signing it ("（张三）"); 0 if none starts there."""
+    """End (exclusive) of one item of a column starting at ``i``, 0 if none starts there:
+    a signed brief (up to ``lines`` headline lines, text, and a bracketed name signing it,
+    "（张三）") or a listing (a title and its subtitle over lines marked "●", "●时间：…",
+    and text)."""
+    listing = _listing_at(items, i)
+    if listing:
+        return listing
     j = i
     while j < len(items) and j - i < lines and items[j].role == "head" and not _column_label(items[j]):
         j += 1
@@ -1085,6 +1090,19 @@ def _brief_at(items: list[Item], i: int, lines: int = 2) -> int:
     while k < len(items) and items[k].role in ("p", "lead", "q", "figure"):
         k += 1
     return k + 1 if k > j and k < len(items) and items[k].role == "tail" else 0
+
+
+def _listing_at(items: list[Item], i: int) -> int:
+    """End (exclusive) of a listed item starting at ``i`` (see ``_brief_at``), else 0."""
+    if not (i + 2 < len(items) and items[i].role == "head" and items[i + 1].role == "sub") \
+            or _MARKER.match(items[i].text):
+        return 0
+    k = i + 2
+    while k < len(items) and (items[k].role in ("p", "lead", "q", "figure")
+                              or items[k].role == "head" and _MARKER.match(items[k].text)):
+        k += 1
+    marked = any(_MARKER.match(it.text) for it in items[i + 2 : k])
+    return k if marked and k > i + 2 else 0
 
 
 def _column_label(it: Item) -> bool:
@@ -1124,8 +1142,10 @@ def _brief_columns(items: list[Item]) -> list[tuple[list[Item], Article | None]]
 
 def _briefs_article(label: Item, briefs: list[list[Item]]) -> Article:
     """The article of a column of briefs: each item a section under its headline, its
-    dateline and signature kept in place as paragraphs (a dateline opens an article)."""
-    body = [Item(it.block, "p", it.gap, it.index) if it.role in ("lead", "tail") else it
+    dateline and signature (or a listing's marked lines) kept in place as paragraphs (a
+    dateline opens an article)."""
+    body = [Item(it.block, "p", it.gap, it.index)
+            if it.role in ("lead", "tail") or it.role == "head" and _MARKER.match(it.text) else it
             for brief in briefs for it in brief]
     return Article(heads=[label], body=body)
 

@@ -758,3 +758,21 @@ def test_a_short_line_naming_who_speaks_over_a_title_is_its_kicker():
     (art,) = articles(nodes)
     assert [(c.attrs["type"], c.block.text) for c in art.children if c.kind == "head"] == [
         ("kicker", "比尔·盖茨："), ("main", "中国是实现联合国减贫目标最大贡献者")]
+
+
+def test_a_column_label_over_listed_items_makes_one_article():
+    # Items that each give a title, its subtitle and lines marked "●" (when, where), then
+    # text, under one short label ("艺荐"), are one column: one article, an item a section.
+    nodes = segment_page([
+        block("艺荐"),
+        block("寻道求变"), block("——某某艺术研究展"),
+        block("●主办：某美术家协会"), block("●时间：3月23日至4月23日"),
+        para(16, "展览汇聚某某创作的水墨画"),
+        block("风流清逸 萧疏奔放"), block("——某博物院藏书画特展"), block("●主办：某历史博物馆"),
+        block("●地点：某历史博物馆"), para(16, "张大千和溥心畲的山水画"),
+        block("欧冠半决赛对阵揭晓"), block("新华社巴黎4月21日电  欧冠半决赛抽签仪式21日举行。"),
+        para(16, "欧冠半决赛抽签"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts] == [["艺荐"], ["欧冠半决赛对阵揭晓"]]
+    assert [heads(s) for s in arts[0].children if s.kind == "section"] == [["寻道求变"], ["风流清逸 萧疏奔放"]]
