@@ -51,6 +51,7 @@ ROLE = re.compile(rf"(?:{_DESK})?(?:{_ROLES})\s*")  # (文, 图 occur in names)
 SHARED_PART = re.compile(r"(?P<who>[^\s图文摄].*?)\s*[图文摄](?:\s+|$)")
 _MARKER = re.compile(r"^[□■◆●]\s*")
 _TAG = re.compile(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")  # a column tag closing a title
+_BOX_TAG = re.compile(r"[（(](?:相关)?(?:链接|记者手记)[）)]$")  # tags of boxes inside an article
 _PARENS = re.compile(r"^[（(][^（()）]*[）)]$")  # a whole block in brackets: a note, not a title
 _PAREN_NAMES = re.compile(
     rf"^[（(]\s*(?:据?\S{{0,16}}?电\s*)?(?:本报)?(?:{_ROLE_WORDS})?\s*(?P<names>[^（()）]{{2,30}}?)\s*(?:整理|报道|采写)?\s*[）)]$"
@@ -481,8 +482,9 @@ def _may_be_subhead(runs: list[Run], i: int) -> bool:
         return False
     if len(run.items) > 2 and not (len(run.items) == 3 and all(_chars(it.text) <= SUBHEAD_CHARS for it in run.items)):
         return False  # three lines only when all are short ("一张网络 / 入户探访需求 / 及时化解矛盾")
-    if i == 0 or i == len(runs) - 1 or any(_tagged(it.text) for it in run.items):
-        return False  # (a column tag, "…（人民时评）", closes an article's title, not a subhead)
+    if i == 0 or i == len(runs) - 1 or any(_tagged(it.text) and not _BOX_TAG.search(it.text) for it in run.items):
+        return False  # (a column tag, "…（人民时评）", closes an article's title, not a subhead; a
+        # box's tag, "…（链接）", "…（记者手记）", may title a part of one)
     prev, nxt = runs[i - 1].items[-1], runs[i + 1].items[0]
     if _photo_story(runs[i - 1].items[-2:]) or len(runs[i + 1].items) <= 3 and _photo_story(runs[i + 1].items):
         return False  # a photo story (text closed by the photo's credit) stands alone

@@ -776,3 +776,13 @@ def test_a_column_label_over_listed_items_makes_one_article():
     arts = articles(nodes)
     assert [heads(a) for a in arts] == [["艺荐"], ["欧冠半决赛对阵揭晓"]]
     assert [heads(s) for s in arts[0].children if s.kind == "section"] == [["寻道求变"], ["风流清逸 萧疏奔放"]]
+
+
+def test_a_box_tagged_as_a_link_or_a_reporters_note_may_be_a_subhead():
+    # "…（人民时评）" closes an article's title; "…（记者手记）" or "…（链接）" titles a box
+    # inside an article, so it may be a subhead.
+    def runs_of(line):
+        return _body_runs(classify([para(16, "刑满释放人员安置就业"), block(line), para(16, "给予刑满释放人员关爱")]))
+    assert _may_be_subhead(runs_of("真情帮扶 助力融入（记者手记）"), 1)
+    assert _may_be_subhead(runs_of("世界地球日（链接）"), 1)
+    assert not _may_be_subhead(runs_of("真情帮扶 助力融入（人民时评）"), 1)
