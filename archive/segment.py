@@ -51,6 +51,7 @@ ROLE = re.compile(rf"(?:{_DESK})?(?:{_ROLES})\s*")  # (文, 图 occur in names)
 SHARED_PART = re.compile(r"(?P<who>[^\s图文摄].*?)\s*[图文摄](?:\s+|$)")
 _MARKER = re.compile(r"^[□■◆●]\s*")
 _TAG = re.compile(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")  # a column tag closing a title
+_EDITOR = re.compile(r"^——编者$")  # the editor's signature closing a package's introduction
 _BOX_TAG = re.compile(r"[（(](?:相关)?(?:链接|记者手记)[）)]$")  # tags of boxes inside an article
 _PARENS = re.compile(r"^[（(][^（()）]*[）)]$")  # a whole block in brackets: a note, not a title
 _PAREN_NAMES = re.compile(
@@ -1020,7 +1021,7 @@ def segment_page(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozens
         if column is None:
             score, arts = _layout(_body_runs(stretch))
             _give_text(arts)
-            articles += arts
+            articles += _packages(arts)
         else:
             articles.append(column)
     if floating and not articles:
@@ -1073,6 +1074,25 @@ def _give_text(articles: list[Article]) -> None:
         if other is not None and score >= GIVE_MIN:
             head, tail = other.body[:cut], other.body[cut:]
             art.body, other.body = (tail, head) if above else (head, tail)
+
+
+def _packages(articles: list[Article]) -> list[Article]:
+    """An editor's note ("……——编者") introduces a package: the articles after it whose
+    headline groups carry a byline, and whose text opens with no dateline, are its
+    sections (each headline line a section's head, the byline kept in place as a
+    paragraph, as in a column of briefs)."""
+    out: list[Article] = []
+    package: Article | None = None
+    for art in articles:
+        if package is not None and art.heads and any(it.role == "byline" for it in art.heads) \
+                and not any(it.role == "lead" for it in art.body[:1]) and not any(_tagged(it.text) for it in art.heads):
+            package.body += [it if it.role == "head" else Item(it.block, "p", it.gap, it.index)
+                             for it in art.heads if it.role in ("head", "sub", "byline")] + art.body
+            package.figures += art.figures
+            continue
+        package = art if art.heads and art.body and _EDITOR.match("".join(art.body[-1].text.split())) else None
+        out.append(art)
+    return out
 
 
 def _brief_at(items: list[Item], i: int, lines: int = 2) -> int:

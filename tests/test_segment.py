@@ -786,3 +786,20 @@ def test_a_box_tagged_as_a_link_or_a_reporters_note_may_be_a_subhead():
     assert _may_be_subhead(runs_of("真情帮扶 助力融入（记者手记）"), 1)
     assert _may_be_subhead(runs_of("世界地球日（链接）"), 1)
     assert not _may_be_subhead(runs_of("真情帮扶 助力融入（人民时评）"), 1)
+
+
+def test_an_editors_note_introduces_a_package_whose_bylined_sections_follow():
+    # "……——编者" closes the introduction of a package: the bylined headline groups after it
+    # (no dateline opening their texts) are its sections, up to an article that is not one.
+    nodes = segment_page([
+        block("宏观政策为经济添动能（财经眼）"), para(16, "会议要求继续实施积极的财政政策"), block("——编 者"),
+        block("提质增效——"), block("财政政策组合拳力道足"), block("本报记者  曲哲涵"), para(16, "减税降费效果显著"),
+        block("货币政策优供给重疏导"), block("本报记者  吴秋余"), para(16, "稳健的货币政策灵活适度"),
+        block("某国总统将访华"), block("新华社北京1月2日电  外交部发言人宣布某国总统将访华。"),
+        para(16, "两国关系发展良好"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts] == [["宏观政策为经济添动能（财经眼）"], ["某国总统将访华"]]
+    assert [heads(s) for s in arts[0].children if s.kind == "section"] == [
+        ["提质增效——"], ["财政政策组合拳力道足"], ["货币政策优供给重疏导"]]
+    assert "本报记者  曲哲涵" in [c.block.text for s in arts[0].children if s.kind == "section" for c in s.children]
