@@ -279,11 +279,11 @@ def _contents(items: list[Item]) -> None:
         j = i
         seen = set()
         while j < len(items) and items[j].role == "head" and CHAPTER.match(items[j].text) \
-                and "".join(items[j].text.split()) not in seen:
-            seen.add("".join(items[j].text.split()))
+                and _squashed(items[j].text) not in seen:
+            seen.add(_squashed(items[j].text))
             j += 1
         if j - i >= 2:
-            start = i - 1 if i and "".join(items[i - 1].text.split()) == "目录" else i
+            start = i - 1 if i and _squashed(items[i - 1].text) == "目录" else i
             for it in items[start:j]:
                 it.role = "p"
         i = max(j, i + 1)
@@ -311,6 +311,11 @@ def _signatures(items: list[Item]) -> None:
                 nxt is not None and nxt.role in ("p", "q") or it.text.rstrip().endswith(("说", *SAYS))
                 or len(it.text.strip()) <= 12 and trailing_name(it.text.strip())):  # ("——某镇镇长张三")
             it.role = "p"
+
+
+def _squashed(text: str) -> str:
+    """The text without its whitespace ("目 录" -> "目录")."""
+    return "".join(text.split())
 
 
 def _chars(text: str) -> int:
@@ -525,9 +530,8 @@ def _named_above(runs: list[Run], i: int) -> bool:
     if run.kind != "heads" or not 0 < i < len(runs) - 1 or len(run.items) > 2 \
             or any(it.role != "head" for it in run.items):
         return False
-    name = "".join("".join(it.text.split()) for it in run.items)
-    above = "".join(it.text for it in runs[i - 1].items)
-    return len(name) >= 6 and f"《{name}》" in "".join(above.split())
+    name = "".join(_squashed(it.text) for it in run.items)
+    return len(name) >= 6 and f"《{name}》" in _squashed("".join(it.text for it in runs[i - 1].items))
 
 
 def _column(items: Sequence[Item]) -> float:
@@ -1085,12 +1089,12 @@ def _packages(articles: list[Article]) -> list[Article]:
     package: Article | None = None
     for art in articles:
         if package is not None and art.heads and any(it.role == "byline" for it in art.heads) \
-                and not any(it.role == "lead" for it in art.body[:1]) and not any(_tagged(it.text) for it in art.heads):
+                and not (art.body and art.body[0].role == "lead") and not any(_tagged(it.text) for it in art.heads):
             package.body += [it if it.role == "head" else Item(it.block, "p", it.gap, it.index)
                              for it in art.heads if it.role in ("head", "sub", "byline")] + art.body
             package.figures += art.figures
             continue
-        package = art if art.heads and art.body and _EDITOR.match("".join(art.body[-1].text.split())) else None
+        package = art if art.heads and art.body and _EDITOR.match(_squashed(art.body[-1].text)) else None
         out.append(art)
     return out
 
