@@ -43,6 +43,9 @@ CREDIT = re.compile(
 # "<agency>发" (a photo sent by a news agency), with or without a photographer
 AGENCY_CREDIT = re.compile(
     r"^[（(]?\s*[^\s，。：:（()）]{0,8}?(?:社|网|报|台|视觉)(?:\s*记者)?\s*(?P<names>[^\s，。：:（()）]{0,4}?)\s*发\s*[）)]?\s*$")
+# a photo agency alone ("人民视觉", "视觉中国"), or who gave the photos ("本版图片由某某提供")
+SOURCE_CREDIT = re.compile(
+    r"^[（(]?\s*(?:[^\s，。：:（()）]{0,4}视觉(?:中国)?|(?:本版)?(?:图片|照片)均?由[^\s，。：:（()）]{2,20}提供)\s*[）)]?$")
 # "□张三 李四摄影报道": photographers who also wrote the text
 PHOTO_BYLINE = re.compile(
     r"^[□■◆●]?\s*(?P<names>[^，。：:（()）]{2,30}?)\s*(?:摄影报道|摄影\s*[/／]\s*文)\s*(?:[（(][^（()）]{1,12}[）)])?\s*$")
@@ -185,6 +188,8 @@ def credit_marks(text: str) -> tuple[Mark, ...] | None:
     a = AGENCY_CREDIT.match(stripped)
     if a:
         return _name_marks(stripped, a.start("names"), a.end("names"))
+    if SOURCE_CREDIT.match(stripped):
+        return ()
     m = CREDIT.match(stripped)
     if not m:
         return None
@@ -296,7 +301,7 @@ def _photo_credits(items: list[Item]) -> None:
         it, nxt = items[i], items[i + 1] if i + 1 < len(items) else None
         text = it.text.strip()
         if (it.role == "byline" and items[i - 1].role in ("p", "lead", "q")
-                and (nxt is None or nxt.role not in ("p", "lead", "q"))
+                and (nxt is None or nxt.role not in ("p", "lead", "q") or items[i - 1].role == "p" and it.gap)
                 and (PHOTO_BYLINE.match(text) or "图" in text and _shared_marks(text))):
             it.role = "credit"
 
@@ -573,6 +578,9 @@ def _split_bodies(items: list[Item]) -> tuple[list[list[Item]], list[bool]]:
         if items[i].role == "p" and items[i + 1].role == "figure" and not _caption(items[i + 1]) \
                 and all(it.role == "jump" for it in items[i + 2:]):
             changes.add(i)
+    for i in range(1, len(items)):  # a closing signature ("（张三）") ends a story
+        if items[i - 1].role == "tail" and items[i].role in ("p", "q"):
+            changes.add(i)
     out: list[list[Item]] = [[]]
     soft = [False]
     for i, it in enumerate(items):
@@ -697,6 +705,7 @@ def _assign(run: list[Item], bodies: list[list[Item]], cut: int = 0,
                     total -= UNTITLED_COST * sum(1 for a in arts if not a.heads)
                     total -= ARTICLE_COST * len(arts)
                     total += STORY_BONUS * sum(1 for a in arts if a.heads and _photo_story(a.body))
+                    total -= TAIL_COST * sum(1 for a in arts if _after_tail(a.body))
                     if best is None or total > best[0] + 1e-9:
                         best = (total, arts)
     if best is None:  # the items cannot be shared out: an impossible layout
@@ -715,6 +724,8 @@ MAX_SUBHEADS = 16  # subheads one article may hold
 SHARED_COST = 0.1  # a headline run split between the articles above and below it
 SUBHEAD_CHARS = 8  # a subhead of three lines has lines no longer than this
 STORY_BONUS = 0.3  # a photo story (text and the photo's credit) stands alone: an article's worth
+TAIL_COST = 0.5  # text after a story's closing signature in the same article
+STORY_PARAS = 3  # paragraphs a short story's text may hold
 
 
 def _chunk(heads: list[Item], cut: int, middle: list[Run]) -> tuple[float, list[Article]]:
@@ -746,6 +757,11 @@ def _chunk(heads: list[Item], cut: int, middle: list[Run]) -> tuple[float, list[
             if option[0] > best[0] + 1e-9:
                 best = option
     return best
+
+
+def _after_tail(body: Sequence[Item]) -> bool:
+    """Text goes on after a closing signature ("（张三）"): two stories in one."""
+    return any(a.role == "tail" and b.role in ("p", "q") for a, b in itertools.pairwise(body))
 
 
 def _photo_story(body: Sequence[Item]) -> bool:
@@ -1189,8 +1205,9 @@ def _place_figures(articles: list[Article]) -> list[Article]:
                 continue
             fig = art.body[pos]
             caption = _caption(fig)
-            if not caption or art.heads and all(it.role in ("figure", "jump") for it in art.body):
-                continue  # (a titled photo alone: the title is the photo's)
+            if not caption or art.heads and (all(it.role in ("figure", "jump") for it in art.body)
+                                             or pos == -1 and len(art.body) <= STORY_PARAS):
+                continue  # (a titled photo alone, or closing a short story: the title is the photo's)
             best = max(articles, key=lambda a: _fig_match(caption, a) + (0.05 if a.indexes() & _near(fig) else 0))
             if best is not art and _fig_match(caption, best) > _fig_match(caption, art) + 0.05:
                 art.body.remove(fig)

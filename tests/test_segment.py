@@ -803,3 +803,59 @@ def test_an_editors_note_introduces_a_package_whose_bylined_sections_follow():
     assert [heads(s) for s in arts[0].children if s.kind == "section"] == [
         ["提质增效——"], ["财政政策组合拳力道足"], ["货币政策优供给重疏导"]]
     assert "本报记者  曲哲涵" in [c.block.text for s in arts[0].children if s.kind == "section" for c in s.children]
+
+
+def test_photo_agency_and_source_credits():
+    from archive.segment import credit_marks
+
+    for text in ("人民视觉", "视觉中国", "本版图片由某某宣传局提供", "（图片由受访者提供）"):
+        assert credit_marks(text) == (), text
+    assert credit_marks("视觉艺术的魅力") is None
+    items = classify([para(16, "渔民们踏上出海航程众多渔船陆续起航"), block("人民视觉"),
+                      block("高铁开通了"), para(16, "高铁开通旅客出行方便")])
+    assert [it.role for it in items] == ["p", "credit", "head", "p"]
+
+
+def test_a_text_signed_in_brackets_ends_its_story():
+    # A signed brief ("（王小明）") closes its story: the photo story under it is another
+    # one, titled by the line after it, not the tail of the brief.
+    nodes = segment_page([
+        block("山村来了新老师"), block("本报电  山村来了新老师孩子们很高兴，山村学校开学了。"),
+        para(16, "山村学校的孩子们迎来了新老师"), block("（王小明）"),
+        para(16, "读者在新华书店内选购图书书店里人头攒动", 2), para(16, "为迎接世界读书日书店举办了图书展销"),
+        block("李 华摄"), block("图片报道"),
+        para(12, "游历欧洲有几条小巷总是令我念念不忘"), para(12, "在佛罗伦萨有条僻静的小巷静立着"),
+        para(14, "老街巷不仅是历史的缩影与见证"), block("（下转第二版）"), block("留住城市的灵魂"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts] == [["山村来了新老师"], ["图片报道"], ["留住城市的灵魂"]]
+    assert arts[0].children[-1].block.text == "（王小明）"
+    assert any(c.kind == "figure" for c in arts[1].children)
+
+
+def test_a_photo_story_between_texts_keeps_the_title_above_it():
+    # Two photo stories, each under its title, the second's credit "某某摄影报道" followed by
+    # the text of an essay whose title comes after it: each title keeps its own story.
+    nodes = segment_page([
+        block("要闻"), block("水美鱼肥"), para(16, "合作社发展立体生态养鱼深受消费者青睐", 4), block("人民视觉"),
+        block("图片报道"), para(16, "渔民们踏上出海航程众多渔船陆续起航", 4), block("王小明 李 华摄影报道"),
+        para(12, "环滁皆山山者琅琊山也"), para(14, "琅琊山处滁州城西南属淮阳山地"),
+        para(14, "琅琊山有大小丰山等七十二座山头"), block("琅琊山记"), block("张  三"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts] == [["水美鱼肥"], ["图片报道"], ["琅琊山记"]]
+    assert [sum(c.kind == "figure" for c in a.children) for a in arts] == [1, 1, 0]
+
+
+def test_a_captioned_photo_closing_a_short_story_stays_with_its_title():
+    # "窗花开" over a short text and a captioned photo: the photo is that story's, even
+    # when its caption shares words with another article's text.
+    nodes = segment_page([
+        block("窗花开"), para(16, "贴窗花是传统的春节民俗之一窗花开"),
+        block("1月1日，市民在景区体验剪纸，县里举办活动。"), block("王小明摄"),
+        block("县域医疗下好一盘棋"), para(12, "县里建设医共体市民看病方便了景区"),
+        para(12, "县里举办活动体验医共体服务市民"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts] == [["窗花开"], ["县域医疗下好一盘棋"]]
+    assert any(c.kind == "figure" for c in arts[0].children)
