@@ -1020,7 +1020,8 @@ def _furniture(items: list[Item]) -> tuple[list[Node], list[Item]]:
             nxt.role == "fw"
             or (len(it.text) <= 4 and nxt.role in ("head", "sub") and _brief_columns(items[i:])[0][1] is None)
             or (len(it.text) <= 6 and nxt.role in ("p", "lead")
-                and similarity([it], items[i + 1 : i + 2 if len(it.text) <= 4 else i + 6]) == 0)
+                and similarity([it], items[i + 1 : i + 2 if len(it.text) <= 4 else i + 6]) == 0
+                and not _titles_photo(items[i + 1 : i + 4]))
         ):
             nodes.append(Node("fw", it.block, attrs={"type": "section"}))
             label = True
@@ -1028,6 +1029,14 @@ def _furniture(items: list[Item]) -> tuple[list[Node], list[Item]]:
             break
         i += 1
     return nodes, items[i:]
+
+
+def _titles_photo(after: Sequence[Item]) -> bool:
+    """The items under a short line are a photo's caption and credit, and no short line
+    after them titles the photo instead: the line titles the photo ("图片报道"), it labels
+    no page."""
+    roles = [it.role for it in after]
+    return roles[:2] == ["p", "credit"] and not (roles[2:3] == ["head"] and _chars(after[2].text) <= BOX_CHARS)
 
 
 def segment_page(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()) -> list[Node]:

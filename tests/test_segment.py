@@ -859,3 +859,26 @@ def test_a_captioned_photo_closing_a_short_story_stays_with_its_title():
     arts = articles(nodes)
     assert [heads(a) for a in arts] == [["窗花开"], ["县域医疗下好一盘棋"]]
     assert any(c.kind == "figure" for c in arts[0].children)
+
+
+def test_a_short_line_over_a_photo_at_the_top_of_the_page_titles_it():
+    # "图片报道" over a caption and its credit opens the page: the photo's title, not a
+    # page label, even though the caption shares none of its words.
+    nodes = segment_page([
+        block("图片报道"), block("1月5日，某地因暴雨引发洪灾。图为两名儿童站在积水中。"), block("新华社发"),
+        block("国际人士热议新年贺词——"), block("携手合作共发展"),
+        para(16, "国际人士表示愿同中国携手合作共发展"),
+    ])
+    assert not [n for n in nodes if n.kind == "fw"]
+    assert [heads(a) for a in articles(nodes)] == [["图片报道"], ["国际人士热议新年贺词——", "携手合作共发展"]]
+
+
+def test_a_page_label_over_a_photo_titled_under_its_credit():
+    # ... but when a short line under the credit titles the photo, the line on top is the
+    # page's label.
+    nodes = segment_page([
+        block("要闻"), block("近日，政协委员走村入户，调研村民制作加工的粉条的销售情况。"), block("张三摄"),
+        block("支招"), block("老兵的本色"), para(16, "老兵探访纪实节目本色我把它作为短篇研读"),
+    ])
+    assert [n.block.text for n in nodes if n.kind == "fw"] == ["要闻"]
+    assert heads(articles(nodes)[0]) == ["支招"]
