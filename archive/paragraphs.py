@@ -238,6 +238,9 @@ def _is_break(
     if not p.punct and ntext[-1] in "）)" and _titled(ntext) and (
             n.width > p.width + 1 or n.width >= p.width - 2 and not _word_across(ptext, ntext, nearby)):
         return True  # a whole title closed by its column tag, about as wide as the line before: no wrap
+    if p_opens and not n.gap and _comma_titled(ptext) and (
+            p.width > n.column + WIDER or not n.ends and p.width > n.width + WIDER):
+        return True  # a title closed by its column tag (commas and all), far wider than the text under it
     if p_opens and n_ends_block and not p.ends and not n.gap and _comma_titled(ntext) and (
             n.width > p.width + 1 or p.punct and n.width >= p.width - 1 and not _word_across(ptext, ntext, nearby)):
         # a kicker, then a wider title holding commas closed by its tag, then a byline; or a

@@ -714,3 +714,15 @@ def test_a_subtitle_goes_on_into_a_shorter_line_over_its_byline():
                  "关于学习历史的重要论述",
                  "任  青", "", body, body, "完了。")
     assert "——深入学习贯彻某某同志关于学习历史的重要论述" in paragraphs(page)[0]
+
+
+def test_a_wide_title_with_commas_closed_by_its_column_tag_over_a_text_is_its_own_block():
+    # Evidence: a line closed by a column tag, with commas but no sentence end, far wider
+    # than the line under it, which goes on mid-sentence: a title over its text, whatever
+    # column width the short run around them suggests.
+    body = "我们在这里看段落怎样恢复，"
+    page = lines("湖南新化温塘镇晏家村有个“傻气”的支书", "", "当一天村干部，就要扎实干一天事（新时代·面孔）",
+                 "至今，刘首初依然躺在床上，", "生活不能自理。", "", body, body, "完了。", "", body, body, body,
+                 "完了。")
+    assert paragraphs(page)[0][1:3] == ["当一天村干部，就要扎实干一天事（新时代·面孔）",
+                                        "至今，刘首初依然躺在床上，生活不能自理。"]
