@@ -258,6 +258,8 @@ def classify(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()
             marks = _name_marks(text, m.start("names"), m.end("names")) if m else ()
             if marks:
                 item.role, item.marks = "byline", marks
+            elif DATELINE.fullmatch(_squashed(text)[1:-1]):
+                item.role, item.attrs = "tail", {"dateline": "yes"}  # "（本报罗马1月1日电）" closes a story
         elif QUESTION.match(text):
             item.role = "q"
         elif DATELINE.match(text) or LEAD_BYLINE.match(text):
@@ -388,11 +390,17 @@ def _soft_headings(items: list[Item]) -> None:
             continue  # (a title after a kicker may be long when it holds no punctuation)
         if kicker or nxt is not None and (
             nxt.role == "head" and (nxt.gap == 0 or it.text.endswith("——")
-                                    or i + 2 < len(items) and items[i + 2].role in ("sub", "byline"))
+                                    or i + 2 < len(items) and items[i + 2].role in ("sub", "byline")
+                                    or i > 0 and _signs(items[i - 1]))
             or nxt.role in ("sub", "byline")
             or nxt.role == "lead" and not _has_comma(it.text) and it.text[:1] not in "（("
         ):
             it.role = "head"
+
+
+def _signs(it: Item) -> bool:
+    """A bracketed signature or dateline ("（张三）", "（本报东京电）"): it closes a story."""
+    return it.role in ("tail", "byline") and bool(_PARENS.match(it.text))
 
 
 def _has_comma(text: str) -> bool:
@@ -935,7 +943,8 @@ def build_article(art: Article) -> Node:
             container.children.append(Node("fw", it.block, attrs=dict(it.attrs)))
             continue
         if it.role == "tail":
-            tails.append(Node("byline", _with_marks(it.block, it.marks)))
+            tails.append(Node("dateline", it.block) if it.attrs.get("dateline") else
+                         Node("byline", _with_marks(it.block, it.marks)))
             continue
         target = turn if (turn is not None and it.role == "p") else container
         target.children.append(Node("p", it.block))
@@ -1152,8 +1161,8 @@ def _listing_at(items: list[Item], i: int) -> int:
     while k < len(items) and (items[k].role in ("p", "lead", "q", "figure")
                               or items[k].role == "head" and _MARKER.match(items[k].text)):
         k += 1
-    marked = any(_MARKER.match(it.text) for it in items[i + 2 : k])
-    return k if marked and k > i + 2 else 0
+    marked = sum(1 for it in items[i + 2 : k] if _MARKER.match(it.text))
+    return k if marked and 3 * marked >= k - i - 2 else 0  # (not a long text whose subheads are marked)
 
 
 def _column_label(it: Item) -> bool:

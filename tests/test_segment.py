@@ -882,3 +882,34 @@ def test_a_page_label_over_a_photo_titled_under_its_credit():
     ])
     assert [n.block.text for n in nodes if n.kind == "fw"] == ["要闻"]
     assert heads(articles(nodes)[0]) == ["支招"]
+
+
+def test_a_bracketed_dateline_closes_its_story():
+    # "（本报罗马1月1日电）" under a text closes it, as a signature does: a dateline at
+    # the article's end, and the line with commas under it opens the next headline group.
+    nodes = segment_page([
+        block("沈阳医保业务掌上办理"), block("本报沈阳1月1日电  记者近日从沈阳市医保局获悉，医保业务可以掌上办理。"),
+        para(16, "医保业务掌上办理市民称便"),
+        block("意大利开始征收数字税"), para(12, "意大利开始向大型科技公司征收数字税"),
+        para(12, "欧洲国家和欧盟官员支持征收数字税"), block("（本报罗马1月1日电）"),
+        block("欧美贸易摩擦或将加剧，意方坚持立场"), block("意大利向互联网巨头开征数字税"),
+        para(14, "谷歌亚马逊等网络巨头在欧洲纳税很少"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts][1:] == [["意大利开始征收数字税"],
+                                            ["欧美贸易摩擦或将加剧，意方坚持立场", "意大利向互联网巨头开征数字税"]]
+    assert [(c.kind, c.block.text) for c in arts[1].children][-1] == ("dateline", "（本报罗马1月1日电）")
+
+
+def test_a_long_text_with_a_few_marked_subheads_is_no_listing():
+    # Lines marked "●" that open a long feature's parts are its subheads: the feature and
+    # a signed brief under a short page label are no column of listed items.
+    feature = [para(16, "长江大保护已四年长江迎来新变化" + str(k)) for k in range(7)]
+    nodes = segment_page([
+        block("国际"), block("万里长江绿意浓"), block("——写在长江经济带发展座谈会召开四周年之际"),
+        *feature[:3], block("●减污，为长江减负"), *feature[3:5], block("●增绿，促生态修复"), *feature[5:],
+        block("日本经济增长显露疲态"), para(12, "日本经济增长显露疲态出口下滑"), block("（本报东京1月5日电）"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts] == [["万里长江绿意浓", "——写在长江经济带发展座谈会召开四周年之际"],
+                                        ["日本经济增长显露疲态"]]
