@@ -57,6 +57,7 @@ _CREDIT_LINE = re.compile(r"^[^\s：:，。]{1,6}[：:]\s*[^\s：:，。]{1,8}$"
 _GOES_ON_START = "和与及的"  # a line opening with a conjunction or "的" goes on from the line before
 _JOINS = "并及与和将被的"  # a title line ending in a conjunction or "的" goes on ("…会见某人并")
 # ... and one ending in these may end a paragraph (a list item, an introduction).
+_DIGITS = re.compile(r"\d+")
 _PAUSE = re.compile(r"(?:[；;：:]|——)[”’」』）)]*$")
 _CUT_PHRASE = re.compile(r"[^\s—：:]{2}\s+\S$")  # a phrase cut after its first character (not a spaced name)
 _TAG_END = re.compile(r"[（(][^（()）\d，。、；：,.;:]{2,}[）)]$")
@@ -356,6 +357,11 @@ def _is_break(
         return not (p_opens and not p_full and not ptext.endswith("——") and not name_spans(ntext))
     if not p.punct and n_first and not n.ends and not _word_across(ptext, ntext, nearby):
         return True  # a full-width title line, then an indented first line
+    if p_opens and n_ends_block and not n.gap and not (p.ends or n.ends) and (p_full or p_wide) \
+            and not _word_across(ptext, ntext, nearby) and not (n.width < p.width and _titled_end(ntext)):
+        # two lines alone, no word cut between them: a kicker and a title, not one wrapped (nor
+        # a title and its shorter tail closed by the column tag)
+        return True
     if p_full or p_first or p_wide:
         return False  # the sentence goes on, across a column break if need be
     # a short line that stops mid-sentence: a title, a label ("版式设计：某某" before a title)
@@ -373,12 +379,20 @@ def _word_across(ptext: str, ntext: str, nearby: Callable[[str], bool] | None) -
     if nearby is None or not ptext or not ntext:
         return False
     a, b = ptext[-1], ntext[0]
+    if is_han(a) and b.isdigit():  # a word, then a long number: "…论坛" / "2017年…"
+        digits = _DIGITS.match(ntext).group()
+        return len(digits) >= 3 and nearby(a + digits)
     # (a number cut from its unit counts: "…至23" / "日…")
     return (is_han(a) or a.isdigit()) and is_han(b) and nearby(a + b)
 
 
 _OPENS = re.compile("[" + "".join(a for a, _ in _PAIRS) + "]")
 _CLOSES = re.compile("[" + "".join(b for _, b in _PAIRS) + "]")
+
+
+def _titled_end(text: str) -> bool:
+    """Ends in a column tag: "…（人民观察）"."""
+    return text[-1:] in "）)" and bool(_TAG_END.search(text))
 
 
 def _titled(text: str) -> bool:

@@ -726,3 +726,41 @@ def test_a_wide_title_with_commas_closed_by_its_column_tag_over_a_text_is_its_ow
                  "完了。")
     assert paragraphs(page)[0][1:3] == ["当一天村干部，就要扎实干一天事（新时代·面孔）",
                                         "至今，刘首初依然躺在床上，生活不能自理。"]
+
+
+def test_two_headline_lines_alone_without_a_word_cut_between_them_are_a_kicker_and_a_title():
+    # Evidence: two lines alone (a blank line above, a byline under them), the first as wide
+    # as the column and neither ending a sentence; the two characters at the break make no
+    # word found in the text: a kicker over its title, not one title wrapped.
+    body = "倡议立足促进世界和平发，"
+    page = lines(body, body, "完了。", "", "“一带一路”建设成果丰硕", "推进经济全球化的新引擎", "□杨正位",
+                 body, body, body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["“一带一路”建设成果丰硕", "推进经济全球化的新引擎"]
+
+
+def test_a_title_wrapped_where_the_text_has_the_cut_word_stays_one():
+    # ... but when the characters on either side of the break occur together in the text
+    # ("举行", or a word and the number after it, "论坛2017"), the title wrapped there.
+    body = "李克强同特恩布尔举行会晤，出席论坛2017年年会。"
+    page = lines(body, body, "完了。", "", "李克强同澳大利亚总理特恩布尔举", "行第五轮中澳总理年度会晤",
+                 "", body, body, body, "完了。", "", "张高丽会见出席博鳌亚洲论坛", "2017年年会的外国领导人",
+                 "", body, body, "完了。")
+    blocks = paragraphs(page)[0]
+    assert "李克强同澳大利亚总理特恩布尔举行第五轮中澳总理年度会晤" in blocks
+    assert "张高丽会见出席博鳌亚洲论坛2017年年会的外国领导人" in blocks
+
+
+def test_a_title_and_its_shorter_tail_closed_by_the_column_tag_stay_one():
+    body = "反对各种形式的保护主义，"
+    page = lines(body, body, "完了。", "", "“一带一路”：驱散逆全球化", "阴霾的东风（人民观察）", "——访某大学某研",
+                 "究院院长某某", "", "□本报记者  张怡恬", "", body, body, body, "完了。")
+    assert "“一带一路”：驱散逆全球化阴霾的东风（人民观察）" in paragraphs(page)[0]
+
+
+def test_a_short_number_opening_the_line_under_a_title_is_no_cut_word():
+    # "…年" then "1月1日，…": a year and a month meet in any text; only a long number
+    # ("论坛" / "2017年…") counts as a word cut by the break.
+    body = "2020年1月1日，老街开启新年首场年货节。"
+    page = lines(body, body, "完了。", "", "热腾腾的新年", "1月1日，浙江省杭州市余杭区瓶窑",
+                 "镇的瓶窑老街开启新年首场年货", "节。", "", body, body, "完了。")
+    assert "热腾腾的新年" in paragraphs(page)[0]
