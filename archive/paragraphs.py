@@ -358,7 +358,8 @@ def _is_break(
     if not p.punct and n_first and not n.ends and not _word_across(ptext, ntext, nearby):
         return True  # a full-width title line, then an indented first line
     if p_opens and n_ends_block and not n.gap and not (p.ends or n.ends) and (p_full or p_wide) \
-            and not _word_across(ptext, ntext, nearby) and not (n.width < p.width and _titled_end(ntext)):
+            and ptext[0] != "●" and not _word_across(ptext, ntext, nearby) \
+            and not (n.width < p.width and _titled_end(ntext)):
         # two lines alone, no word cut between them: a kicker and a title, not one wrapped (nor
         # a title and its shorter tail closed by the column tag)
         return True

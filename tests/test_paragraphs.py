@@ -764,3 +764,13 @@ def test_a_short_number_opening_the_line_under_a_title_is_no_cut_word():
     page = lines(body, body, "完了。", "", "热腾腾的新年", "1月1日，浙江省杭州市余杭区瓶窑",
                  "镇的瓶窑老街开启新年首场年货", "节。", "", body, body, "完了。")
     assert "热腾腾的新年" in paragraphs(page)[0]
+
+
+def test_a_marked_line_wrapped_alone_stays_one():
+    # A listing's marked line ("●主办：…") wrapped over two lines is one, whatever words
+    # meet at the break.
+    body = "作为北京画院建院60周年院庆系列活动的开篇，"
+    page = lines("欧 冠 半 决 赛 对 阵 揭 晓", "", "艺荐", "", "寻道求变", "", "——卢沉艺术研究展",
+                 "●主办：中国美术家协会", "中央美术学院 北京画院", "", "●时间：3月23日至4月23", "日", "",
+                 "●地点：北京画院美术馆", "", body, body, "完了。")
+    assert "●主办：中国美术家协会中央美术学院 北京画院" in paragraphs(page)[0]

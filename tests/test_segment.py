@@ -913,3 +913,20 @@ def test_a_long_text_with_a_few_marked_subheads_is_no_listing():
     arts = articles(nodes)
     assert [heads(a) for a in arts] == [["万里长江绿意浓", "——写在长江经济带发展座谈会召开四周年之际"],
                                         ["日本经济增长显露疲态"]]
+
+
+def test_a_line_with_commas_opening_the_page_over_a_title_is_its_kicker():
+    # A short block with commas but no sentence end, first on the page (or after a jump
+    # note), a blank line, then a title: a kicker, not the text's first paragraph.
+    nodes = segment_page([
+        block("安徽合肥瑶海区加强基层", "党建，引领社会治理"), block("抖抖问题清单  找找资源清单"),
+        para(16, "瑶海区梳理社区资源清单和居民需求清单"), para(16, "社区资源清单对接居民需求清单"),
+    ])
+    (art,) = articles(nodes)
+    assert heads(art) == ["安徽合肥瑶海区加强基层党建，引领社会治理", "抖抖问题清单  找找资源清单"]
+    nodes = segment_page([
+        block("江南春耕忙"), para(16, "江南春耕农民忙着播种"), block("（下转第二版）"),
+        block("安徽合肥瑶海区加强基层", "党建，引领社会治理"), block("抖抖问题清单  找找资源清单"),
+        para(12, "瑶海区梳理社区资源清单和居民需求清单"), para(12, "社区资源清单对接居民需求清单"),
+    ])
+    assert heads(articles(nodes)[1]) == ["安徽合肥瑶海区加强基层党建，引领社会治理", "抖抖问题清单  找找资源清单"]
