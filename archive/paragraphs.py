@@ -324,8 +324,8 @@ def _is_break(
         # a full last line, then a subhead or an indented first line (at the edge of full
         # when a comma hangs at its end: a char short of the column)
         edge = n.width <= n.column - EDGE
-        if n.heading or n_first or edge and not n_short:
-            return True
+        if n.heading or n_first or edge and not n_short or _titled(ntext):
+            return True  # (or a title closed by its column tag, "…（体坛观澜）", whatever its width)
         # a short line is a block's last line only if it ends one
         return n_short and not (n.ends or _pause(ntext))
     if n.gap and not p.punct and not n.punct and n_full:

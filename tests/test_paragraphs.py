@@ -774,3 +774,16 @@ def test_a_marked_line_wrapped_alone_stays_one():
                  "●主办：中国美术家协会", "中央美术学院 北京画院", "", "●时间：3月23日至4月23", "日", "",
                  "●地点：北京画院美术馆", "", body, body, "完了。")
     assert "●主办：中国美术家协会中央美术学院 北京画院" in paragraphs(page)[0]
+
+
+def test_a_title_closed_by_its_column_tag_after_a_full_line_ending_a_sentence_opens_a_block():
+    # Evidence: no blank lines anywhere; a full line ends a sentence, then a line without
+    # punctuation closed by a column tag ("…（体坛观澜）"): a title, even one wider than
+    # the column, not the text going on.
+    body = "乌兰浩特市今年将借助十四冬的契"
+    page = lines("乌兰浩特冬季运动会开幕", body, body, "机，做热冰雪旅游文化、丰富冰雪",
+                 "旅游产品，让冬季旅游红火起来。", "直面挑战创造新的辉煌（体坛观澜）",
+                 "——建设体育强国回应时代呼唤的思考之三", "", "精心备战奥运的同时，中国体育也需要", body, body, "完了。")
+    blocks = paragraphs(page)[0]
+    k = blocks.index("直面挑战创造新的辉煌（体坛观澜）")
+    assert blocks[k - 1].endswith("让冬季旅游红火起来。")
