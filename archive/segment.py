@@ -373,7 +373,7 @@ def _soft_headings(items: list[Item]) -> None:
         and not (it.text[:1] in "（(" and it.text[-1:] in "）)")  # a note in brackets, nested ones too
         and not credit_line(it.text)
         and len({p.line for p in it.block.pieces}) <= 3
-        and not ends_sentence(it.text)
+        and not ends_sentence(it.text.rstrip("…"))  # (a kicker may trail off: "…做科普……")
         and not it.text.endswith(("：", ":", "；", ";", "，", ","))
         for it in items
     ]

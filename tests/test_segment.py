@@ -930,3 +930,11 @@ def test_a_line_with_commas_opening_the_page_over_a_title_is_its_kicker():
         para(12, "瑶海区梳理社区资源清单和居民需求清单"), para(12, "社区资源清单对接居民需求清单"),
     ])
     assert heads(articles(nodes)[1]) == ["安徽合肥瑶海区加强基层党建，引领社会治理", "抖抖问题清单  找找资源清单"]
+
+
+def test_a_kicker_may_trail_off_in_an_ellipsis():
+    # "…写书、开公众号、做科普……" right over a title is its kicker, not a text's last line.
+    items = classify([para(16, "春风吹绿了江南两岸"),
+                      *tight("患病的“柱子哥”写书、开公众号、做科普……", "她在最困难的时候奋力向前（为梦想奔跑）"),
+                      para(16, "生病停工她倔强地前行")])
+    assert [it.role for it in items] == ["p", "head", "head", "p"]
