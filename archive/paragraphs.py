@@ -319,8 +319,8 @@ def _is_break(
     if p.ends:
         if p_first and p_opens and not n.gap and n_full and not n.heading:
             return False  # an indented first line that ends a sentence; the paragraph goes on
-        if not p_full or n.gap or n_ends_block and not n.punct and n.width > n.column + 1:
-            return True  # (a line without punctuation wider than the column, alone: a title)
+        if not p_full or n.gap or not n.punct and n.width > n.column + 1:
+            return True  # (a line without punctuation wider than the column: a title)
         # a full last line, then a subhead or an indented first line (at the edge of full
         # when a comma hangs at its end: a char short of the column)
         edge = n.width <= n.column - EDGE

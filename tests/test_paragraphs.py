@@ -787,3 +787,12 @@ def test_a_title_closed_by_its_column_tag_after_a_full_line_ending_a_sentence_op
     blocks = paragraphs(page)[0]
     k = blocks.index("直面挑战创造新的辉煌（体坛观澜）")
     assert blocks[k - 1].endswith("让冬季旅游红火起来。")
+
+
+def test_a_line_without_punctuation_wider_than_the_column_after_a_sentence_end_is_a_title():
+    # Evidence: no blank lines; after a full line ending a sentence, a line with no
+    # punctuation (quotes aside) wider than the column: a title between two stories.
+    body = "索马里政府军特种部队在下谢贝利州，"
+    page = lines("据新华社内罗毕1月4日电  某某消息：", body, body, "武装分子，并烧毁了极端组织的车辆。",
+                 "索马里政府军打死30名“青年党”武装分子", "脱贫攻坚是一项历史性工程，是中", body, body, "完了。")
+    assert "索马里政府军打死30名“青年党”武装分子" in paragraphs(page)[0]
