@@ -190,6 +190,7 @@ def _is_break(
     subtitle: bool = False,
     n_ends_block: bool = False,
     two_plain: bool = False,
+    n_over_byline: bool = False,
 ) -> bool:
     """Decide whether a new block starts at ``n``, after ``p``.
 
@@ -200,7 +201,8 @@ def _is_break(
     that block opened with a subtitle's dash, ``n_ends_block`` whether the line after
     ``n`` surely opens a block (a blank line, the page's end, a byline, a dateline),
     ``two_plain`` whether the block so far is two lines that end no sentence, the first
-    without any punctuation.
+    without any punctuation, ``n_over_byline`` whether a byline, a dateline or a subtitle
+    follows ``n`` (the next part of a headline group).
     """
     if use_indent and n.line.indent >= 1 or p.line.spaced or n.line.spaced:
         return True  # (a letter-spaced line, "图 片 报 道", is a banner of its own)
@@ -354,7 +356,10 @@ def _is_break(
                 or _SPACED.search(ntext)) and p_full and p.punct:
             # (but a kicker with commas wrapped over two lines, then a title without any)
             return two_plain and not n.punct
-        return not (p_opens and not p_full and not ptext.endswith("——") and not name_spans(ntext))
+        # (but a short kicker with commas, then its title over the byline: no word cut between
+        # them, and no shorter tail closed by the column tag)
+        return not (p_opens and not p_full and not ptext.endswith("——") and not name_spans(ntext)
+                    and (not n_over_byline or n.width < p.width and _titled_end(ntext)))
     if not p.punct and n_first and not n.ends and not _word_across(ptext, ntext, nearby):
         return True  # a full-width title line, then an indented first line
     if p_opens and n_ends_block and not n.gap and not (p.ends or n.ends) and (p_full or p_wide) \
@@ -465,13 +470,14 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             w < column - INDENT - 0.75,
             wide,
         )
-        ends_block = False
+        ends_block = marked = False
         if not punct or line.text[-1] in "）)":  # (asked about title lines, tagged ones too)
             after = lines[at + 1].text if at + 1 < len(lines) else ""
-            ends_block = not after or after[0] in _OPENER_FIRST and bool(OPENER.match(after)) or after[0] == "—" \
-                or len(after) <= 12 and bool(name_spans(after))  # (a byline of names)
+            marked = bool(after) and (after[0] in _OPENER_FIRST and bool(OPENER.match(after)) or after[0] == "—"
+                                      or len(after) <= 12 and bool(name_spans(after)))  # (a byline of names)
+            ends_block = not after or marked
         new = prev is None or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle, ends_block,
-                                        plain and opened == k - 2)
+                                        plain and opened == k - 2, marked)
         if new:
             opened = k
             subtitle = bool(SUBTITLE.match(line.text))

@@ -796,3 +796,17 @@ def test_a_line_without_punctuation_wider_than_the_column_after_a_sentence_end_i
     page = lines("据新华社内罗毕1月4日电  某某消息：", body, body, "武装分子，并烧毁了极端组织的车辆。",
                  "索马里政府军打死30名“青年党”武装分子", "脱贫攻坚是一项历史性工程，是中", body, body, "完了。")
     assert "索马里政府军打死30名“青年党”武装分子" in paragraphs(page)[0]
+
+
+def test_a_short_kicker_with_commas_over_a_title_over_its_byline():
+    # Evidence: a short line with commas opening a block, then a shorter line without
+    # punctuation right over a byline, no word cut between them: a kicker and its title
+    # (not a headline with commas wrapped) ...
+    body = "农业四季歌今年大不同，贯彻落实会议精神"
+    page = lines(body, body, "完了。", "", "铆住需求端，“绣花”供给侧", "今年春耕不一样", "本报记者  高云才", "",
+                 body, body, "完了。", "", "“一带一路”：驱散逆全球化", "阴霾的东风（人民观察）",
+                 "□本报记者  张怡恬", "", body, body, "完了。")
+    blocks = paragraphs(page)[0]
+    assert blocks[1:3] == ["铆住需求端，“绣花”供给侧", "今年春耕不一样"]
+    # ... unless the second is a shorter tail closed by the column tag
+    assert "“一带一路”：驱散逆全球化阴霾的东风（人民观察）" in blocks
