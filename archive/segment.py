@@ -773,9 +773,11 @@ def _after_tail(body: Sequence[Item]) -> bool:
 
 
 def _photo_story(body: Sequence[Item]) -> bool:
-    """Text that ends in a photo's credit (a figure without a caption), jump notes aside."""
+    """Text that ends in a photo's credit (a figure without a caption), jump notes aside
+    (not a story closed by its signature, then a photo's: two stories)."""
     core = [it for it in body if it.role != "jump"]
-    return len(core) >= 2 and core[-1].role == "figure" and not _caption(core[-1]) and core[-2].role == "p"
+    return len(core) >= 2 and core[-1].role == "figure" and not _caption(core[-1]) and core[-2].role == "p" \
+        and all(it.role != "tail" for it in core)
 
 
 def _layout(runs: list[Run]) -> tuple[float, list[Article]]:

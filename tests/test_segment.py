@@ -938,3 +938,17 @@ def test_a_kicker_may_trail_off_in_an_ellipsis():
                       *tight("患病的“柱子哥”写书、开公众号、做科普……", "她在最困难的时候奋力向前（为梦想奔跑）"),
                       para(16, "生病停工她倔强地前行")])
     assert [it.role for it in items] == ["p", "head", "head", "p"]
+
+
+def test_a_photo_story_after_a_signed_story_takes_the_title_under_it():
+    # A story closed by its bracketed dateline, a photo's text and credit, then two title
+    # lines: the first titles the photo story, the second the text under it.
+    nodes = segment_page([
+        block("山村来了新老师"), para(16, "山村学校的孩子们迎来了新老师"), para(16, "新老师给孩子们上了第一课"),
+        block("（本报某地4月21日电）"),
+        para(16, "清明将至满山茶园青翠茶农忙着采茶", 4), block("王小明摄"),
+        *tight("图片报道", "高铁开通方便出行"),
+        block("本报北京4月22日电  高铁开通了，旅客出行更方便。"), para(12, "高铁开通旅客称赞服务周到"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts] == [["山村来了新老师"], ["图片报道"], ["高铁开通方便出行"]]
