@@ -58,6 +58,7 @@ _GOES_ON_START = "和与及的"  # a line opening with a conjunction or "的" go
 _JOINS = "并及与和将被的"  # a title line ending in a conjunction or "的" goes on ("…会见某人并")
 # ... and one ending in these may end a paragraph (a list item, an introduction).
 _DIGITS = re.compile(r"\d+")
+_CLAUSE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[条章节款]")
 _PAUSE = re.compile(r"(?:[；;：:]|——)[”’」』）)]*$")
 _CUT_PHRASE = re.compile(r"[^\s—：:]{2}\s+\S$")  # a phrase cut after its first character (not a spaced name)
 _TAG_END = re.compile(r"[（(][^（()）\d，。、；：,.;:]{2,}[）)]$")
@@ -236,6 +237,9 @@ def _is_break(
     if not n.gap and not p.ends and ptext[0] in "据新中本" and (date := _DATELINE.match(ptext)) \
             and date.end() < len(ptext):
         return False  # a story's first line, after its dateline, goes on mid-sentence
+    if p_opens and _couplet(ptext) and ntext[0] not in "（(" \
+            and not _word_across(ptext, ntext, nearby):
+        return True  # two phrases of one length set apart ("规范管理显成效 科技支撑促增长"): a whole line
     if not n.gap and _unopened(ntext):
         return False  # a line closing a quote or bracket it did not open goes on from before
     if not p.punct and ntext[-1] in "）)" and _titled(ntext) and (
@@ -394,6 +398,17 @@ def _word_across(ptext: str, ntext: str, nearby: Callable[[str], bool] | None) -
 
 _OPENS = re.compile("[" + "".join(a for a, _ in _PAIRS) + "]")
 _CLOSES = re.compile("[" + "".join(b for _, b in _PAIRS) + "]")
+
+
+def _couplet(text: str) -> bool:
+    """Two or more phrases of one length (three characters or more) set apart by spaces,
+    without punctuation: a headline line of parallel phrases, complete in itself."""
+    if " " not in text and "\u3000" not in text:  # a cheap test first
+        return False
+    parts = text.split()
+    return len(parts) >= 2 and len({len(part) for part in parts}) == 1 and len(parts[0]) >= 3 \
+        and all(is_han(part[0]) and is_han(part[-1]) for part in parts) and not has_punct(text) \
+        and not _CLAUSE.match(text)  # (not a numbered clause of a law: "第二十一条  组织开展创")
 
 
 def _titled_end(text: str) -> bool:

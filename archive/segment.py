@@ -74,6 +74,7 @@ LEAD_BYLINE = re.compile(
 )
 QUESTION = re.compile(r"^(?:[0-9０-９]{1,2}\s*)?(?:问|记者|本报记者|主持人|Q)\s*[：:]")  # ("3问：", numbered)
 ANSWER = re.compile(r"^(?P<who>[^，。；？！：:\s]{1,40}?)\s*[：:]")
+UNDER_TITLE_CHARS = 12  # a line with commas right under a title line, no longer than this, is one too
 LABEL_CHARS = 5  # a box label ("核心阅读"-like) is at most this long
 BOX_CHARS = 4  # ... and at most this long right after text
 _SPEAKER_KICKER = re.compile(r"^[^\s，。；？！：:]{2,8}[：:]$")  # a kicker naming who speaks: "公安部："
@@ -388,7 +389,9 @@ def _soft_headings(items: list[Item]) -> None:
             continue
         if it.role != "p" or not (short[i] or kicker and lines[i] and not has_punct(it.text)):
             continue  # (a title after a kicker may be long when it holds no punctuation)
-        if kicker or nxt is not None and (
+        under_title = i > 0 and items[i - 1].role == "head" and it.gap == 0 and len(it.block.pieces) == 1 \
+            and len(it.text) <= UNDER_TITLE_CHARS
+        if kicker or under_title or nxt is not None and (
             nxt.role == "head" and (nxt.gap == 0 or it.text.endswith("——")
                                     or i + 2 < len(items) and items[i + 2].role in ("sub", "byline")
                                     or i == 0 or items[i - 1].role == "jump" or _signs(items[i - 1]))

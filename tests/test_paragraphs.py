@@ -810,3 +810,23 @@ def test_a_short_kicker_with_commas_over_a_title_over_its_byline():
     assert blocks[1:3] == ["铆住需求端，“绣花”供给侧", "今年春耕不一样"]
     # ... unless the second is a shorter tail closed by the column tag
     assert "“一带一路”：驱散逆全球化阴霾的东风（人民观察）" in blocks
+
+
+def test_a_line_of_parallel_phrases_is_a_whole_headline_line():
+    # Evidence: two phrases of one length set apart by a space, without punctuation, open
+    # a block: a line complete in itself (a kicker here), not the start of a wrapped one.
+    body = "对于中国游戏产业来说依然充满挑战，"
+    page = lines("规范管理显成效 科技支撑促增长", "游戏产业，创意发展", "", body, body, "完了。")
+    assert paragraphs(page)[0][:2] == ["规范管理显成效 科技支撑促增长", "游戏产业，创意发展"]
+
+
+def test_parallel_phrases_going_on_stay_one_line():
+    # ... but it goes on into its column tag, or across a word found in the text ("创建"),
+    # and a law's numbered clause is no headline.
+    body = "组织开展创建党员先锋岗活动，鼓励党员服务群众。"
+    page = lines(body, body, "完了。", "", "丰产不丰收 怪圈咋打破",
+                 "（聚焦供给侧改革）", "", body, body, "完了。", "", "第二十一条  组织开展创",
+                 "建党员先锋岗，鼓励党员到社区为群众服务。", "", body, "完了。")
+    blocks = paragraphs(page)[0]
+    assert "丰产不丰收 怪圈咋打破（聚焦供给侧改革）" in blocks
+    assert "第二十一条  组织开展创建党员先锋岗，鼓励党员到社区为群众服务。" in blocks

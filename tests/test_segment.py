@@ -952,3 +952,14 @@ def test_a_photo_story_after_a_signed_story_takes_the_title_under_it():
     ])
     arts = articles(nodes)
     assert [heads(a) for a in arts] == [["山村来了新老师"], ["图片报道"], ["高铁开通方便出行"]]
+
+
+def test_a_short_line_with_commas_right_under_a_title_line_is_headline_too():
+    # "游戏产业，创意发展" right under "规范管理显成效 科技支撑促增长" (no blank line): the
+    # title under its kicker, not a paragraph; a long line there is a caption's or text's.
+    items = classify([*tight("规范管理显成效 科技支撑促增长", "游戏产业，创意发展"),
+                      para(16, "对于中国游戏产业来说依然充满挑战")])
+    assert [it.role for it in items] == ["head", "head", "p"]
+    items = classify([*tight("小土豆 新希望", "春播伊始，辽宁省铁岭县农民调整种植结"),
+                      para(16, "不少人计划春种土豆秋种白菜")])
+    assert [it.role for it in items][1] == "p"
