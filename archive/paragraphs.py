@@ -261,7 +261,7 @@ def _is_break(
     if p.heading and name_spans(ntext) and not _word_across(ptext, ntext, nearby):
         return True  # a line of names (a byline) after a headline
     if not n.gap and ntext[0] in "（(" and not p.ends and (
-        _PAREN_LINE.match(ntext) or p.heading and not n.ends and _unbalanced(ntext)
+        _PAREN_LINE.match(ntext) or (p.heading or not p.punct) and not n.ends and _unbalanced(ntext)
     ):
         return False  # a headline's bracketed column tag on its own line (or wrapped over two)
     if n.width <= 3 and n.heading and not p.ends and not n.gap:

@@ -830,3 +830,12 @@ def test_parallel_phrases_going_on_stay_one_line():
     blocks = paragraphs(page)[0]
     assert "丰产不丰收 怪圈咋打破（聚焦供给侧改革）" in blocks
     assert "第二十一条  组织开展创建党员先锋岗，鼓励党员到社区为群众服务。" in blocks
+
+
+def test_a_column_tag_wrapped_over_two_lines_under_a_wide_title_goes_with_it():
+    # Evidence: a title line without punctuation (as wide as the column), then a bracket
+    # opened and not closed on its line: the title's long column tag, wrapped.
+    body = "在某县某镇某村，村民们在茶叶苗"
+    page = lines(body, body, "完了。", "", "实现两个百年奋斗目标的重大任", "（坚持和完善某某制度、推进",
+                 "某某体系和某某能力现代化）", "", body, body, "完了。")
+    assert "实现两个百年奋斗目标的重大任（坚持和完善某某制度、推进某某体系和某某能力现代化）" in paragraphs(page)[0]
