@@ -394,7 +394,7 @@ def _soft_headings(items: list[Item]) -> None:
         if kicker or under_title or nxt is not None and (
             nxt.role == "head" and (nxt.gap == 0 or it.text.endswith("——")
                                     or i + 2 < len(items) and items[i + 2].role in ("sub", "byline")
-                                    or i == 0 or items[i - 1].role == "jump" or _signs(items[i - 1]))
+                                    or i == 0 or items[i - 1].role in ("jump", "fw") or _signs(items[i - 1]))
             or nxt.role in ("sub", "byline")
             or nxt.role == "lead" and not _has_comma(it.text) and it.text[:1] not in "（("
         ):

@@ -930,6 +930,12 @@ def test_a_line_with_commas_opening_the_page_over_a_title_is_its_kicker():
         para(12, "瑶海区梳理社区资源清单和居民需求清单"), para(12, "社区资源清单对接居民需求清单"),
     ])
     assert heads(articles(nodes)[1]) == ["安徽合肥瑶海区加强基层党建，引领社会治理", "抖抖问题清单  找找资源清单"]
+    # (under a banner opening the page, too)
+    banner = block("青岛开展系列冰雪活动")
+    items = classify([banner, block("随着全线最长隧道贯通，铁路进入轨道建设阶段"),
+                      block("“老挝将迎来加速发展的新时期”"), para(16, "铁路全线最长隧道贯通隧道两头会师")],
+                     spaced_lines=frozenset({banner.first_line}))
+    assert [it.role for it in items] == ["fw", "head", "head", "p"]
 
 
 def test_a_kicker_may_trail_off_in_an_ellipsis():
