@@ -1123,17 +1123,23 @@ def _packages(articles: list[Article]) -> list[Article]:
     """An editor's note ("……——编者") introduces a package: the articles after it whose
     headline groups carry a byline, and whose text opens with no dateline, are its
     sections (each headline line a section's head, the byline kept in place as a
-    paragraph, as in a column of briefs)."""
+    paragraph, as in a column of briefs). So does a title closed by its column tag with
+    no text of its own, right over an untagged headline group and its text: the group
+    opens the package's first section."""
     out: list[Article] = []
     package: Article | None = None
     for art in articles:
-        if package is not None and art.heads and any(it.role == "byline" for it in art.heads) \
-                and not (art.body and art.body[0].role == "lead") and not any(_tagged(it.text) for it in art.heads):
+        opening = package is not None and not package.body and not package.figures \
+            and art.heads and art.heads[0].index == package.heads[-1].index + 1
+        if package is not None and art.heads and not any(_tagged(it.text) for it in art.heads) and (
+                opening and art.body
+                or any(it.role == "byline" for it in art.heads) and not (art.body and art.body[0].role == "lead")):
             package.body += [it if it.role == "head" else Item(it.block, "p", it.gap, it.index)
                              for it in art.heads if it.role in ("head", "sub", "byline")] + art.body
             package.figures += art.figures
             continue
-        package = art if art.heads and art.body and _EDITOR.match(_squashed(art.body[-1].text)) else None
+        package = art if art.heads and (art.body and _EDITOR.match(_squashed(art.body[-1].text))
+                                        or not art.body and _tagged(art.heads[-1].text)) else None
         out.append(art)
     return out
 

@@ -969,3 +969,20 @@ def test_a_short_line_with_commas_right_under_a_title_line_is_headline_too():
     items = classify([*tight("小土豆 新希望", "春播伊始，辽宁省铁岭县农民调整种植结"),
                       para(16, "不少人计划春种土豆秋种白菜")])
     assert [it.role for it in items][1] == "p"
+
+
+def test_a_tagged_title_without_text_over_a_headline_group_opens_a_package():
+    # A title closed by its column tag, with no text of its own, right over untagged
+    # headline groups each over its text: one article, each group a section.
+    nodes = segment_page([
+        block("讲述亲历故事  见证辉煌历程（国际人士谈发展成就）"),
+        block("中国发展成就鼓舞着发展中国家"), block("（某国）某某某"),
+        para(16, "中国发展成就鼓舞着发展中国家我一直关注"), para(16, "中国的经验为我国提供了很好的借鉴"),
+        block("（作者为某国前总统）"),
+        block("中国经济的发展为科研注入活力"), block("（另一国）某某"),
+        para(16, "每次来中国我都能发现令人惊叹的变化科研"), para(16, "中国经济的发展为科研注入了活力"),
+    ])
+    (art,) = articles(nodes)
+    assert heads(art) == ["讲述亲历故事  见证辉煌历程（国际人士谈发展成就）"]
+    assert [heads(s)[0] for s in art.children if s.kind == "section"] == [
+        "中国发展成就鼓舞着发展中国家", "（某国）某某某", "中国经济的发展为科研注入活力", "（另一国）某某"]
