@@ -237,8 +237,7 @@ def _is_break(
     if not n.gap and not p.ends and ptext[0] in "据新中本" and (date := _DATELINE.match(ptext)) \
             and date.end() < len(ptext):
         return False  # a story's first line, after its dateline, goes on mid-sentence
-    if p_opens and _couplet(ptext) and ntext[0] not in "（(" \
-            and not _word_across(ptext, ntext, nearby):
+    if p_opens and _couplet(ptext) and ntext[0] not in "（(":
         return True  # two phrases of one length set apart ("规范管理显成效 科技支撑促增长"): a whole line
     if not n.gap and _unopened(ntext):
         return False  # a line closing a quote or bracket it did not open goes on from before

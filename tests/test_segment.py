@@ -824,11 +824,11 @@ def test_a_text_signed_in_brackets_ends_its_story():
         para(16, "山村学校的孩子们迎来了新老师"), block("（王小明）"),
         para(16, "读者在新华书店内选购图书书店里人头攒动", 2), para(16, "为迎接世界读书日书店举办了图书展销"),
         block("李 华摄"), block("图片报道"),
-        para(12, "游历欧洲有几条小巷总是令我念念不忘"), para(12, "在佛罗伦萨有条僻静的小巷静立着"),
-        para(14, "老街巷不仅是历史的缩影与见证"), block("（下转第二版）"), block("留住城市的灵魂"),
+        para(12, "走过许多城市总有几条老街令人难忘的"), para(12, "在江南小镇有条僻静的小巷静立着"),
+        para(14, "老街不仅是历史的缩影与见证啊"), block("（下转第二版）"), block("留住老街的记忆"),
     ])
     arts = articles(nodes)
-    assert [heads(a) for a in arts] == [["山村来了新老师"], ["图片报道"], ["留住城市的灵魂"]]
+    assert [heads(a) for a in arts] == [["山村来了新老师"], ["图片报道"], ["留住老街的记忆"]]
     assert arts[0].children[-1].block.text == "（王小明）"
     assert any(c.kind == "figure" for c in arts[1].children)
 
@@ -837,13 +837,13 @@ def test_a_photo_story_between_texts_keeps_the_title_above_it():
     # Two photo stories, each under its title, the second's credit "某某摄影报道" followed by
     # the text of an essay whose title comes after it: each title keeps its own story.
     nodes = segment_page([
-        block("要闻"), block("水美鱼肥"), para(16, "合作社发展立体生态养鱼深受消费者青睐", 4), block("人民视觉"),
+        block("要闻"), block("水美鱼肥"), para(16, "合作社发展生态养鱼鱼儿肥美深受人青睐", 4), block("人民视觉"),
         block("图片报道"), para(16, "渔民们踏上出海航程众多渔船陆续起航", 4), block("王小明 李 华摄影报道"),
-        para(12, "环滁皆山山者琅琊山也"), para(14, "琅琊山处滁州城西南属淮阳山地"),
-        para(14, "琅琊山有大小丰山等七十二座山头"), block("琅琊山记"), block("张  三"),
+        para(12, "城南有山山者南屏山也"), para(14, "南屏山处县城的西南属丘陵山地"),
+        para(14, "南屏山有大小山峰等七十二座山头"), block("南屏山记"), block("张  三"),
     ])
     arts = articles(nodes)
-    assert [heads(a) for a in arts] == [["水美鱼肥"], ["图片报道"], ["琅琊山记"]]
+    assert [heads(a) for a in arts] == [["水美鱼肥"], ["图片报道"], ["南屏山记"]]
     assert [sum(c.kind == "figure" for c in a.children) for a in arts] == [1, 1, 0]
 
 
@@ -866,74 +866,74 @@ def test_a_short_line_over_a_photo_at_the_top_of_the_page_titles_it():
     # page label, even though the caption shares none of its words.
     nodes = segment_page([
         block("图片报道"), block("1月5日，某地因暴雨引发洪灾。图为两名儿童站在积水中。"), block("新华社发"),
-        block("国际人士热议新年贺词——"), block("携手合作共发展"),
-        para(16, "国际人士表示愿同中国携手合作共发展"),
+        block("各界人士热议新年致辞——"), block("携手合作共发展"),
+        para(16, "各界人士表示愿同各方携手合作共发展"),
     ])
     assert not [n for n in nodes if n.kind == "fw"]
-    assert [heads(a) for a in articles(nodes)] == [["图片报道"], ["国际人士热议新年贺词——", "携手合作共发展"]]
+    assert [heads(a) for a in articles(nodes)] == [["图片报道"], ["各界人士热议新年致辞——", "携手合作共发展"]]
 
 
 def test_a_page_label_over_a_photo_titled_under_its_credit():
     # ... but when a short line under the credit titles the photo, the line on top is the
     # page's label.
     nodes = segment_page([
-        block("要闻"), block("近日，政协委员走村入户，调研村民制作加工的粉条的销售情况。"), block("张三摄"),
-        block("支招"), block("老兵的本色"), para(16, "老兵探访纪实节目本色我把它作为短篇研读"),
+        block("要闻"), block("近日，志愿者们走村入户，调研村民制作加工的粉条的销售情况。"), block("张三摄"),
+        block("支招"), block("老兵的故事"), para(16, "老兵访谈节目讲述故事我把它当作短篇来读"),
     ])
     assert [n.block.text for n in nodes if n.kind == "fw"] == ["要闻"]
     assert heads(articles(nodes)[0]) == ["支招"]
 
 
 def test_a_bracketed_dateline_closes_its_story():
-    # "（本报罗马1月1日电）" under a text closes it, as a signature does: a dateline at
+    # "（本报西港1月1日电）" under a text closes it, as a signature does: a dateline at
     # the article's end, and the line with commas under it opens the next headline group.
     nodes = segment_page([
-        block("沈阳医保业务掌上办理"), block("本报沈阳1月1日电  记者近日从沈阳市医保局获悉，医保业务可以掌上办理。"),
+        block("东城医保业务掌上办理"), block("本报东城1月1日电  记者近日从东城医保局获悉，医保业务可以掌上办理。"),
         para(16, "医保业务掌上办理市民称便"),
-        block("意大利开始征收数字税"), para(12, "意大利开始向大型科技公司征收数字税"),
-        para(12, "欧洲国家和欧盟官员支持征收数字税"), block("（本报罗马1月1日电）"),
-        block("欧美贸易摩擦或将加剧，意方坚持立场"), block("意大利向互联网巨头开征数字税"),
-        para(14, "谷歌亚马逊等网络巨头在欧洲纳税很少"),
+        block("甲国开始征收数字税了"), para(12, "甲国开始向大型科技公司征收数字税了"),
+        para(12, "一些国家和官员们都支持征收数字税"), block("（本报西港1月1日电）"),
+        block("贸易摩擦或将加剧，甲国坚持其原立场"), block("甲国向互联网巨头们开征数字税"),
+        para(14, "网络巨头在甲国纳税很少多年来都如此"),
     ])
     arts = articles(nodes)
-    assert [heads(a) for a in arts][1:] == [["意大利开始征收数字税"],
-                                            ["欧美贸易摩擦或将加剧，意方坚持立场", "意大利向互联网巨头开征数字税"]]
-    assert [(c.kind, c.block.text) for c in arts[1].children][-1] == ("dateline", "（本报罗马1月1日电）")
+    assert [heads(a) for a in arts][1:] == [["甲国开始征收数字税了"],
+                                            ["贸易摩擦或将加剧，甲国坚持其原立场", "甲国向互联网巨头们开征数字税"]]
+    assert [(c.kind, c.block.text) for c in arts[1].children][-1] == ("dateline", "（本报西港1月1日电）")
 
 
 def test_a_long_text_with_a_few_marked_subheads_is_no_listing():
     # Lines marked "●" that open a long feature's parts are its subheads: the feature and
     # a signed brief under a short page label are no column of listed items.
-    feature = [para(16, "长江大保护已四年长江迎来新变化" + str(k)) for k in range(7)]
+    feature = [para(16, "江河大保护已四年江河迎来新变化" + str(k)) for k in range(7)]
     nodes = segment_page([
-        block("国际"), block("万里长江绿意浓"), block("——写在长江经济带发展座谈会召开四周年之际"),
-        *feature[:3], block("●减污，为长江减负"), *feature[3:5], block("●增绿，促生态修复"), *feature[5:],
-        block("日本经济增长显露疲态"), para(12, "日本经济增长显露疲态出口下滑"), block("（本报东京1月5日电）"),
+        block("国际"), block("千里江河绿意浓"), block("——写在某某流域发展座谈会召开的四周年之际"),
+        *feature[:3], block("●减污，为江河减负"), *feature[3:5], block("●增绿，促生态修复"), *feature[5:],
+        block("某国经济增长显露疲态"), para(12, "某国经济增长显露疲态出口下滑"), block("（本报某地1月5日电）"),
     ])
     arts = articles(nodes)
-    assert [heads(a) for a in arts] == [["万里长江绿意浓", "——写在长江经济带发展座谈会召开四周年之际"],
-                                        ["日本经济增长显露疲态"]]
+    assert [heads(a) for a in arts] == [["千里江河绿意浓", "——写在某某流域发展座谈会召开的四周年之际"],
+                                        ["某国经济增长显露疲态"]]
 
 
 def test_a_line_with_commas_opening_the_page_over_a_title_is_its_kicker():
     # A short block with commas but no sentence end, first on the page (or after a jump
     # note), a blank line, then a title: a kicker, not the text's first paragraph.
     nodes = segment_page([
-        block("安徽合肥瑶海区加强基层", "党建，引领社会治理"), block("抖抖问题清单  找找资源清单"),
-        para(16, "瑶海区梳理社区资源清单和居民需求清单"), para(16, "社区资源清单对接居民需求清单"),
+        block("某省某市某某区加强基层", "党建，引领社会治理"), block("列出问题清单  找好资源清单"),
+        para(16, "某区梳理社区资源清单和居民需求清单啊"), para(16, "社区资源清单对接居民需求清单"),
     ])
     (art,) = articles(nodes)
-    assert heads(art) == ["安徽合肥瑶海区加强基层党建，引领社会治理", "抖抖问题清单  找找资源清单"]
+    assert heads(art) == ["某省某市某某区加强基层党建，引领社会治理", "列出问题清单  找好资源清单"]
     nodes = segment_page([
         block("江南春耕忙"), para(16, "江南春耕农民忙着播种"), block("（下转第二版）"),
-        block("安徽合肥瑶海区加强基层", "党建，引领社会治理"), block("抖抖问题清单  找找资源清单"),
-        para(12, "瑶海区梳理社区资源清单和居民需求清单"), para(12, "社区资源清单对接居民需求清单"),
+        block("某省某市某某区加强基层", "党建，引领社会治理"), block("列出问题清单  找好资源清单"),
+        para(12, "某区梳理社区资源清单和居民需求清单啊"), para(12, "社区资源清单对接居民需求清单"),
     ])
-    assert heads(articles(nodes)[1]) == ["安徽合肥瑶海区加强基层党建，引领社会治理", "抖抖问题清单  找找资源清单"]
+    assert heads(articles(nodes)[1]) == ["某省某市某某区加强基层党建，引领社会治理", "列出问题清单  找好资源清单"]
     # (under a banner opening the page, too)
-    banner = block("青岛开展系列冰雪活动")
+    banner = block("某市开展系列冰雪活动")
     items = classify([banner, block("随着全线最长隧道贯通，铁路进入轨道建设阶段"),
-                      block("“老挝将迎来加速发展的新时期”"), para(16, "铁路全线最长隧道贯通隧道两头会师")],
+                      block("“甲国将迎来加速发展的新时期”"), para(16, "铁路全线最长隧道贯通隧道两头会师")],
                      spaced_lines=frozenset({banner.first_line}))
     assert [it.role for it in items] == ["fw", "head", "head", "p"]
 
@@ -941,7 +941,7 @@ def test_a_line_with_commas_opening_the_page_over_a_title_is_its_kicker():
 def test_a_kicker_may_trail_off_in_an_ellipsis():
     # "…写书、开公众号、做科普……" right over a title is its kicker, not a text's last line.
     items = classify([para(16, "春风吹绿了江南两岸"),
-                      *tight("患病的“柱子哥”写书、开公众号、做科普……", "她在最困难的时候奋力向前（为梦想奔跑）"),
+                      *tight("患病的“小张哥”写书、开公众号、做科普……", "她在最困难的时候奋力向前（为梦想奋斗）"),
                       para(16, "生病停工她倔强地前行")])
     assert [it.role for it in items] == ["p", "head", "head", "p"]
 
@@ -961,12 +961,12 @@ def test_a_photo_story_after_a_signed_story_takes_the_title_under_it():
 
 
 def test_a_short_line_with_commas_right_under_a_title_line_is_headline_too():
-    # "游戏产业，创意发展" right under "规范管理显成效 科技支撑促增长" (no blank line): the
+    # "文化产业，创意发展" right under "规范管理见成效 科技创新促增长" (no blank line): the
     # title under its kicker, not a paragraph; a long line there is a caption's or text's.
-    items = classify([*tight("规范管理显成效 科技支撑促增长", "游戏产业，创意发展"),
-                      para(16, "对于中国游戏产业来说依然充满挑战")])
+    items = classify([*tight("规范管理见成效 科技创新促增长", "文化产业，创意发展"),
+                      para(16, "对于中国文化产业来说依然充满挑战")])
     assert [it.role for it in items] == ["head", "head", "p"]
-    items = classify([*tight("小土豆 新希望", "春播伊始，辽宁省铁岭县农民调整种植结"),
+    items = classify([*tight("小白菜 新希望", "春播伊始，某省某县农民调整种植结构啊"),
                       para(16, "不少人计划春种土豆秋种白菜")])
     assert [it.role for it in items][1] == "p"
 
@@ -975,14 +975,14 @@ def test_a_tagged_title_without_text_over_a_headline_group_opens_a_package():
     # A title closed by its column tag, with no text of its own, right over untagged
     # headline groups each over its text: one article, each group a section.
     nodes = segment_page([
-        block("讲述亲历故事  见证辉煌历程（国际人士谈发展成就）"),
-        block("中国发展成就鼓舞着发展中国家"), block("（某国）某某某"),
-        para(16, "中国发展成就鼓舞着发展中国家我一直关注"), para(16, "中国的经验为我国提供了很好的借鉴"),
+        block("讲述亲历故事  见证发展历程（各界人士谈发展成就）"),
+        block("发展成就鼓舞着许多国家的人们"), block("（某国）某某某"),
+        para(16, "发展成就鼓舞着许多国家的人们我一直关注"), para(16, "中国的经验为我国提供了很好的借鉴"),
         block("（作者为某国前总统）"),
         block("中国经济的发展为科研注入活力"), block("（另一国）某某"),
         para(16, "每次来中国我都能发现令人惊叹的变化科研"), para(16, "中国经济的发展为科研注入了活力"),
     ])
     (art,) = articles(nodes)
-    assert heads(art) == ["讲述亲历故事  见证辉煌历程（国际人士谈发展成就）"]
+    assert heads(art) == ["讲述亲历故事  见证发展历程（各界人士谈发展成就）"]
     assert [heads(s)[0] for s in art.children if s.kind == "section"] == [
-        "中国发展成就鼓舞着发展中国家", "（某国）某某某", "中国经济的发展为科研注入活力", "（另一国）某某"]
+        "发展成就鼓舞着许多国家的人们", "（某国）某某某", "中国经济的发展为科研注入活力", "（另一国）某某"]
