@@ -238,7 +238,7 @@ def _is_break(
             and date.end() < len(ptext):
         return False  # a story's first line, after its dateline, goes on mid-sentence
     if p_opens and _couplet(ptext) and ntext[0] not in "（(":
-        return True  # two phrases of one length set apart ("规范管理显成效 科技支撑促增长"): a whole line
+        return True  # two phrases of one length set apart ("规范管理见成效 科技创新促增长"): a whole line
     if not n.gap and _unopened(ntext):
         return False  # a line closing a quote or bracket it did not open goes on from before
     if not p.punct and ntext[-1] in "）)" and _titled(ntext) and (

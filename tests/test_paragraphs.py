@@ -744,15 +744,15 @@ def test_a_title_wrapped_where_the_text_has_the_cut_word_stays_one():
     body = "两国总理举行了会晤，出席论坛"
     page = lines("会谈后两国总理举", "行了记者会，宣布了合作计划，", "完了。", "", "甲国总理同乙国总理共同举",
                  "行第五轮总理会晤", "", "会谈后两国总理举", "行了记者会，宣布了合作计划，",
-                 "出席论坛2017年年会。", "", "副总理会见出席某某国际论坛", "2017年年会的外国领导人", "",
+                 "出席论坛2017年年会。", "", "副总理会见出席某某国际论坛", "2017年年会的外国贵宾们", "",
                  "会谈后两国总理举", body, body, "完了。")
     blocks = paragraphs(page)[0]
     assert "甲国总理同乙国总理共同举行第五轮总理会晤" in blocks
-    assert "副总理会见出席某某国际论坛2017年年会的外国领导人" in blocks
+    assert "副总理会见出席某某国际论坛2017年年会的外国贵宾们" in blocks
 
 
 def test_a_title_and_its_shorter_tail_closed_by_the_column_tag_stay_one():
-    body = "反对各种形式的保护主义，"
+    body = "反对各种形式的封闭做法，"
     page = lines(body, body, "完了。", "", "“数字经济”：驱散全球衰退", "阴霾的东风（经济观察）", "——访某大学某研",
                  "究院院长某某", "", "□本报记者  王小明", "", body, body, body, "完了。")
     assert "“数字经济”：驱散全球衰退阴霾的东风（经济观察）" in paragraphs(page)[0]
@@ -782,20 +782,20 @@ def test_a_title_closed_by_its_column_tag_after_a_full_line_ending_a_sentence_op
     # punctuation closed by a column tag ("…（体坛观澜）"): a title, even one wider than
     # the column, not the text going on.
     body = "某某市今年将借助冬运会的契机会"
-    page = lines("某某市冬季运动会今开幕", body, body, "机，做热冰雪旅游文化、丰富冰雪",
-                 "旅游产品，让冬季旅游红火起来。", "直面挑战创造新的辉煌（体坛观察）",
-                 "——建设体育强国回应时代要求的思考之三", "", "精心备战奥运的同时，中国体育也需要", body, body, "完了。")
+    page = lines("某某市冬季运动会今开幕", body, body, "机，做好冰雪旅游文化、丰富冰雪",
+                 "旅游产品，让冬季旅游热闹起来。", "直面挑战创造新的辉煌（体坛观察）",
+                 "——建设体育强国回应时代要求的思考之三", "", "精心备战比赛的同时，我国体育也需要", body, body, "完了。")
     blocks = paragraphs(page)[0]
     k = blocks.index("直面挑战创造新的辉煌（体坛观察）")
-    assert blocks[k - 1].endswith("让冬季旅游红火起来。")
+    assert blocks[k - 1].endswith("让冬季旅游热闹起来。")
 
 
 def test_a_line_without_punctuation_wider_than_the_column_after_a_sentence_end_is_a_title():
     # Evidence: no blank lines; after a full line ending a sentence, a line with no
     # punctuation (quotes aside) wider than the column: a title between two stories.
     body = "某国政府军特种部队在某某地区内部，"
-    page = lines("据新华社某某地1月4日电  某某消息：", body, body, "武装分子，并烧毁了极端组织的车辆。",
-                 "某国政府军击毙30名“极端组织”武装分子", "脱贫攻坚是一项历史性工程，是中", body, body, "完了。")
+    page = lines("据新华社某某地1月4日电  某某消息：", body, body, "武装分子，并摧毁了极端组织的车辆。",
+                 "某国政府军击毙30名“极端组织”武装分子", "乡村振兴是一项长期性工程，是中", body, body, "完了。")
     assert "某国政府军击毙30名“极端组织”武装分子" in paragraphs(page)[0]
 
 
@@ -843,6 +843,6 @@ def test_a_column_tag_wrapped_over_two_lines_under_a_wide_title_goes_with_it():
 
 def test_a_title_wrapped_before_a_long_number_the_text_has_after_its_last_word_stays_one():
     body = "两国总理在首都举行了会晤，出席论坛2017年年会。"
-    page = lines(body, body, "完了。", "", "副总理会见出席某某国际论坛", "2017年年会的外国领导人", "",
+    page = lines(body, body, "完了。", "", "副总理会见出席某某国际论坛", "2017年年会的外国贵宾们", "",
                  body, body, "完了。")
-    assert "副总理会见出席某某国际论坛2017年年会的外国领导人" in paragraphs(page)[0]
+    assert "副总理会见出席某某国际论坛2017年年会的外国贵宾们" in paragraphs(page)[0]

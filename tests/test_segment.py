@@ -919,17 +919,17 @@ def test_a_line_with_commas_opening_the_page_over_a_title_is_its_kicker():
     # A short block with commas but no sentence end, first on the page (or after a jump
     # note), a blank line, then a title: a kicker, not the text's first paragraph.
     nodes = segment_page([
-        block("某省某市某某区加强基层", "党建，引领社会治理"), block("列出问题清单  找好资源清单"),
+        block("某省某市某某区加强基层", "党建，带动社会治理"), block("列出问题清单  找好资源清单"),
         para(16, "某区梳理社区资源清单和居民需求清单啊"), para(16, "社区资源清单对接居民需求清单"),
     ])
     (art,) = articles(nodes)
-    assert heads(art) == ["某省某市某某区加强基层党建，引领社会治理", "列出问题清单  找好资源清单"]
+    assert heads(art) == ["某省某市某某区加强基层党建，带动社会治理", "列出问题清单  找好资源清单"]
     nodes = segment_page([
         block("江南春耕忙"), para(16, "江南春耕农民忙着播种"), block("（下转第二版）"),
-        block("某省某市某某区加强基层", "党建，引领社会治理"), block("列出问题清单  找好资源清单"),
+        block("某省某市某某区加强基层", "党建，带动社会治理"), block("列出问题清单  找好资源清单"),
         para(12, "某区梳理社区资源清单和居民需求清单啊"), para(12, "社区资源清单对接居民需求清单"),
     ])
-    assert heads(articles(nodes)[1]) == ["某省某市某某区加强基层党建，引领社会治理", "列出问题清单  找好资源清单"]
+    assert heads(articles(nodes)[1]) == ["某省某市某某区加强基层党建，带动社会治理", "列出问题清单  找好资源清单"]
     # (under a banner opening the page, too)
     banner = block("某市开展系列冰雪活动")
     items = classify([banner, block("随着全线最长隧道贯通，铁路进入轨道建设阶段"),
