@@ -222,8 +222,9 @@ def _is_heading(text: str, lines: int) -> bool:
     if text[:1] in "（(" and text[-1:] in "）)":
         return False  # a note in brackets ("（作者为…）"), whatever it holds
     text = _untagged(text)
+    if lines <= 2:
+        text = text.replace("、", "")  # a title may list things ("走在前、作表率")
     if lines == 1:
-        text = text.replace("、", "")  # a one-line title may list things ("走在前、作表率")
         topic = _TOPIC.match(text)
         if topic:  # ... or name its subject first ("某国总统：某方愿…"), not a credit ("制图：某某")
             text = topic["rest"]

@@ -986,3 +986,9 @@ def test_a_tagged_title_without_text_over_a_headline_group_opens_a_package():
     assert heads(art) == ["讲述亲历故事  见证发展历程（各界人士谈发展成就）"]
     assert [heads(s)[0] for s in art.children if s.kind == "section"] == [
         "发展成就鼓舞着许多国家的人们", "（某国）某某某", "中国经济的发展为科研注入活力", "（另一国）某某"]
+
+
+def test_a_title_wrapped_over_two_lines_may_list_things():
+    items = classify([para(16, "春风吹绿了江南两岸"), block("推动机关建设始终", "走在前、作表率"),
+                      para(16, "近日某某印发新修订的条例")])
+    assert [it.role for it in items] == ["p", "head", "p"]
