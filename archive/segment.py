@@ -74,6 +74,7 @@ LEAD_BYLINE = re.compile(
 )
 QUESTION = re.compile(r"^(?:[0-9０-９]{1,2}\s*)?(?:问|记者|本报记者|主持人|Q)\s*[：:]")  # ("3问：", numbered)
 ANSWER = re.compile(r"^(?P<who>[^，。；？！：:\s]{1,40}?)\s*[：:]")
+LONG_TAG_TITLE = 16  # a title this short may run over three lines with its long column tag
 UNDER_TITLE_CHARS = 12  # a line with commas right under a title line, no longer than this, is one too
 LABEL_CHARS = 5  # a box label ("核心阅读"-like) is at most this long
 BOX_CHARS = 4  # ... and at most this long right after text
@@ -266,9 +267,12 @@ def classify(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()
             item.role = "q"
         elif DATELINE.match(text) or LEAD_BYLINE.match(text):
             item.role = "lead"
-        elif _is_heading(text, lines) or lines <= 2 and len(text) <= 40 and _tagged(text) \
+        elif _is_heading(text, lines) or _tagged(text) and (
+                lines <= 2 and len(text) <= 40 or lines == 3 and len(_untagged(text)) <= LONG_TAG_TITLE) \
                 and not trailing_name(_untagged(text)):
-            item.role = "head"  # closed by a column tag, a title whatever its commas (not "name（post）")
+            # closed by a column tag, a title whatever its commas (not "name（post）"); a short
+            # one may run over three lines when its tag is long
+            item.role = "head"
         items.append(item)
     _soft_headings(items)
     _contents(items)

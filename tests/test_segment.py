@@ -992,3 +992,11 @@ def test_a_title_wrapped_over_two_lines_may_list_things():
     items = classify([para(16, "春风吹绿了江南两岸"), block("推动机关建设始终", "走在前、作表率"),
                       para(16, "近日某某印发新修订的条例")])
     assert [it.role for it in items] == ["p", "head", "p"]
+
+
+def test_a_short_title_with_a_long_column_tag_may_run_over_three_lines():
+    items = classify([para(16, "春风吹绿了江南两岸"),
+                      block("“东城夜话”，架起沟通桥梁（守初心 担", "使命·深入开展“不忘初心、牢记使命”",
+                            "主题教育·记者观察）"),
+                      para(16, "东城夜话架起干部群众沟通的桥梁")])
+    assert [it.role for it in items] == ["p", "head", "p"]
