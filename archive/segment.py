@@ -720,7 +720,8 @@ def _assign(run: list[Item], bodies: list[list[Item]], cut: int = 0,
                         arts = merged
                     total -= UNTITLED_COST * sum(1 for a in arts if not a.heads)
                     total -= ARTICLE_COST * len(arts)
-                    total += STORY_BONUS * sum(1 for a in arts if a.heads and _photo_story(a.body))
+                    total += STORY_BONUS * sum(1 for a in arts if a.heads and _photo_story(a.body)
+                                               and len(a.body) <= STORY_PARAS + 1)
                     total -= TAIL_COST * sum(1 for a in arts if _after_tail(a.body))
                     if best is None or total > best[0] + 1e-9:
                         best = (total, arts)

@@ -1000,3 +1000,17 @@ def test_a_short_title_with_a_long_column_tag_may_run_over_three_lines():
                             "主题教育·记者观察）"),
                       para(16, "东城夜话架起干部群众沟通的桥梁")])
     assert [it.role for it in items] == ["p", "head", "p"]
+
+
+def test_a_long_text_ending_in_a_photo_story_gets_no_photo_story_bonus():
+    # A long text titled above it, then a photo's text and credit, then a title alone at
+    # the end: the title is the photo story's, not left without text.
+    nodes = segment_page([
+        block("有实力有底气有信心（大家手笔）"),
+        *[para(16, "经济运行总体平稳稳中有进实力底气信心" + str(k)) for k in range(5)],
+        para(16, "元旦老街开启新年首场年货节游客在购买特色美食", 4), block("王小明摄"),
+        block("热腾腾的新年"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts] == [["有实力有底气有信心（大家手笔）"], ["热腾腾的新年"]]
+    assert any(c.kind == "figure" for c in arts[1].children)
