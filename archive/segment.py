@@ -513,8 +513,10 @@ def _may_be_subhead(runs: list[Run], i: int) -> bool:
         return False  # (a column tag, "…（人民时评）", closes an article's title, not a subhead; a
         # box's tag, "…（链接）", "…（记者手记）", may title a part of one)
     prev, nxt = runs[i - 1].items[-1], runs[i + 1].items[0]
-    if _photo_story(runs[i - 1].items[-2:]) or len(runs[i + 1].items) <= 3 and _photo_story(runs[i + 1].items):
-        return False  # a photo story (text closed by the photo's credit) stands alone
+    after = runs[i + 1].items
+    if _photo_story(runs[i - 1].items[-2:]) or len(after) <= 3 and (
+            _photo_story(after) or after[0].role == "p" and after[-1].role == "figure"):
+        return False  # a photo story (text closed by the photo's credit, or its captioned photo) stands alone
     if [it.role for it in runs[i + 1].items if it.role != "jump"] == ["figure"]:
         return False  # a title over a photo alone
     return not (prev.role in ("jump", "fw", "tail") or nxt.role in ("lead", "label", "fw", "jump"))

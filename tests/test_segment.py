@@ -1014,3 +1014,15 @@ def test_a_long_text_ending_in_a_photo_story_gets_no_photo_story_bonus():
     arts = articles(nodes)
     assert [heads(a) for a in arts] == [["有实力有底气有信心（大家手笔）"], ["热腾腾的新年"]]
     assert any(c.kind == "figure" for c in arts[1].children)
+
+
+def test_a_short_line_over_a_text_and_its_captioned_photo_is_no_subhead():
+    # "美滋滋" over a photo's text, its caption and credit: the title of a photo story,
+    # not a subhead of the article above.
+    nodes = segment_page([
+        block("黄河下游出现大面积流凌"), para(16, "黄河下游出现大面积流凌河道封冻"), para(16, "当地部门加强流凌监测"),
+        block("美滋滋"), para(16, "志愿者为老人送上热气腾腾的腊八粥", 4), block("图为老人在品尝腊八粥。"),
+        block("杨  敏摄"),
+        block("长江禁捕开启新篇章"), para(12, "长江干流和重要支流开始禁捕"),
+    ])
+    assert [heads(a) for a in articles(nodes)] == [["黄河下游出现大面积流凌"], ["美滋滋"], ["长江禁捕开启新篇章"]]
