@@ -484,14 +484,15 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             w < column - INDENT - 0.75,
             wide,
         )
-        ends_block = marked = False
+        ends_block = over_byline = False
         if not punct or line.text[-1] in "）)":  # (asked about title lines, tagged ones too)
             after = lines[at + 1].text if at + 1 < len(lines) else ""
-            marked = bool(after) and (after[0] in _OPENER_FIRST and bool(OPENER.match(after)) or after[0] == "—"
-                                      or len(after) <= 12 and bool(name_spans(after)))  # (a byline of names)
-            ends_block = not after or marked
+            over_byline = bool(after) and (
+                after[0] in _OPENER_FIRST and bool(OPENER.match(after)) or after[0] == "—"
+                or len(after) <= 12 and bool(name_spans(after)))  # (a byline of names)
+            ends_block = not after or over_byline
         new = prev is None or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle, ends_block,
-                                        plain and opened == k - 2, marked)
+                                        plain and opened == k - 2, over_byline)
         if new:
             opened = k
             subtitle = bool(SUBTITLE.match(line.text))

@@ -512,12 +512,12 @@ def _may_be_subhead(runs: list[Run], i: int) -> bool:
     if i == 0 or i == len(runs) - 1 or any(_tagged(it.text) and not _BOX_TAG.search(it.text) for it in run.items):
         return False  # (a column tag, "…（人民时评）", closes an article's title, not a subhead; a
         # box's tag, "…（链接）", "…（记者手记）", may title a part of one)
-    prev, nxt = runs[i - 1].items[-1], runs[i + 1].items[0]
     after = runs[i + 1].items
+    prev, nxt = runs[i - 1].items[-1], after[0]
     if _photo_story(runs[i - 1].items[-2:]) or len(after) <= 3 and (
             _photo_story(after) or after[0].role == "p" and after[-1].role == "figure"):
         return False  # a photo story (text closed by the photo's credit, or its captioned photo) stands alone
-    if [it.role for it in runs[i + 1].items if it.role != "jump"] == ["figure"]:
+    if [it.role for it in after if it.role != "jump"] == ["figure"]:
         return False  # a title over a photo alone
     return not (prev.role in ("jump", "fw", "tail") or nxt.role in ("lead", "label", "fw", "jump"))
 
@@ -596,7 +596,7 @@ def _split_bodies(items: list[Item]) -> tuple[list[list[Item]], list[bool]]:
         if items[i].role == "p" and items[i + 1].role == "figure" and not _caption(items[i + 1]) \
                 and all(it.role == "jump" for it in items[i + 2:]):
             changes.add(i)
-    for i in range(1, len(items)):  # a closing signature ("（张三）") ends a story
+    for i in range(1, len(items)):  # a closing signature or dateline ("（张三）") ends a story
         if items[i - 1].role == "tail" and items[i].role in ("p", "q"):
             changes.add(i)
     out: list[list[Item]] = [[]]
