@@ -227,7 +227,7 @@ def test_a_subtitle_stays_with_the_title_above_it():
 
 
 def test_a_one_line_title_may_list_things():
-    items = classify([block("推动机关党建走在前、作表率"), para(16, "春风吹绿了江南两岸")])
+    items = classify([block("推动机关党建走在前、当表率"), para(16, "春风吹绿了江南两岸")])
     assert items[0].role == "head"
 
 
@@ -766,7 +766,7 @@ def test_a_column_label_over_listed_items_makes_one_article():
     nodes = segment_page([
         block("艺荐"),
         block("寻道求变"), block("——某某艺术研究展"),
-        block("●主办：某美术家协会"), block("●时间：3月23日至4月23日"),
+        block("●主办：某美术家协会"), block("●时间：5月12日至6月18日"),
         para(16, "展览汇聚某某创作的水墨画"),
         block("风流清逸 萧疏奔放"), block("——某博物院藏书画特展"), block("●主办：某历史博物馆"),
         block("●地点：某历史博物馆"), para(16, "张大千和溥心畲的山水画"),
@@ -866,11 +866,11 @@ def test_a_short_line_over_a_photo_at_the_top_of_the_page_titles_it():
     # page label, even though the caption shares none of its words.
     nodes = segment_page([
         block("图片报道"), block("1月5日，某地因暴雨引发洪灾。图为两名儿童站在积水中。"), block("新华社发"),
-        block("各界人士热议新年致辞——"), block("携手合作共发展"),
-        para(16, "各界人士表示愿同各方携手合作共发展"),
+        block("各界人士热议新年致辞——"), block("携手同行共发展"),
+        para(16, "各界人士表示愿同各方携手同行共发展"),
     ])
     assert not [n for n in nodes if n.kind == "fw"]
-    assert [heads(a) for a in articles(nodes)] == [["图片报道"], ["各界人士热议新年致辞——", "携手合作共发展"]]
+    assert [heads(a) for a in articles(nodes)] == [["图片报道"], ["各界人士热议新年致辞——", "携手同行共发展"]]
 
 
 def test_a_page_label_over_a_photo_titled_under_its_credit():
@@ -907,7 +907,7 @@ def test_a_long_text_with_a_few_marked_subheads_is_no_listing():
     feature = [para(16, "江河大保护已四年江河迎来新变化" + str(k)) for k in range(7)]
     nodes = segment_page([
         block("国际"), block("千里江河绿意浓"), block("——写在某某流域发展座谈会召开的四周年之际"),
-        *feature[:3], block("●减污，为江河减负"), *feature[3:5], block("●增绿，促生态修复"), *feature[5:],
+        *feature[:3], block("●减污，为江河减负"), *feature[3:5], block("●护绿，促生态恢复"), *feature[5:],
         block("某国经济增长显露疲态"), para(12, "某国经济增长显露疲态出口下滑"), block("（本报某地1月5日电）"),
     ])
     arts = articles(nodes)
@@ -989,7 +989,7 @@ def test_a_tagged_title_without_text_over_a_headline_group_opens_a_package():
 
 
 def test_a_title_wrapped_over_two_lines_may_list_things():
-    items = classify([para(16, "春风吹绿了江南两岸"), block("推动机关建设始终", "走在前、作表率"),
+    items = classify([para(16, "春风吹绿了江南两岸"), block("推动机关建设始终", "走在前、当表率"),
                       para(16, "近日某某印发新修订的条例")])
     assert [it.role for it in items] == ["p", "head", "p"]
 
@@ -997,7 +997,7 @@ def test_a_title_wrapped_over_two_lines_may_list_things():
 def test_a_short_title_with_a_long_column_tag_may_run_over_three_lines():
     items = classify([para(16, "春风吹绿了江南两岸"),
                       block("“东城夜话”，架起沟通桥梁（守初心 担", "使命·深入开展“不忘初心、牢记使命”",
-                            "主题教育·记者观察）"),
+                            "专题活动·记者观察）"),
                       para(16, "东城夜话架起干部群众沟通的桥梁")])
     assert [it.role for it in items] == ["p", "head", "p"]
 
@@ -1006,13 +1006,13 @@ def test_a_long_text_ending_in_a_photo_story_gets_no_photo_story_bonus():
     # A long text titled above it, then a photo's text and credit, then a title alone at
     # the end: the title is the photo story's, not left without text.
     nodes = segment_page([
-        block("有实力有底气有信心（大家手笔）"),
-        *[para(16, "经济运行总体平稳稳中有进实力底气信心" + str(k)) for k in range(5)],
+        block("有实力有底气有决心（名家手笔）"),
+        *[para(16, "经济运行总体平稳稳中有进实力底气决心" + str(k)) for k in range(5)],
         para(16, "元旦老街开启新年首场年货节游客在购买特色美食", 4), block("王小明摄"),
-        block("热腾腾的新年"),
+        block("热乎乎的新年"),
     ])
     arts = articles(nodes)
-    assert [heads(a) for a in arts] == [["有实力有底气有信心（大家手笔）"], ["热腾腾的新年"]]
+    assert [heads(a) for a in arts] == [["有实力有底气有决心（名家手笔）"], ["热乎乎的新年"]]
     assert any(c.kind == "figure" for c in arts[1].children)
 
 
