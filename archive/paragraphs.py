@@ -362,12 +362,12 @@ def _is_break(
         # (but a short kicker with commas, then its title over the byline: no word cut between
         # them, and no shorter tail closed by the column tag)
         return not (p_opens and not p_full and not ptext.endswith("——") and not name_spans(ntext)
-                    and (not n_over_byline or n.width < p.width and _titled_end(ntext)))
+                    and (not n_over_byline or n.width < p.width and _TAG_END.search(ntext)))
     if not p.punct and n_first and not n.ends and not _word_across(ptext, ntext, nearby):
         return True  # a full-width title line, then an indented first line
     if p_opens and n_ends_block and not n.gap and not (p.ends or n.ends) and (p_full or p_wide) \
             and ptext[0] != "●" and not _word_across(ptext, ntext, nearby) \
-            and not (n.width < p.width and _titled_end(ntext)):
+            and not (n.width < p.width and _TAG_END.search(ntext)):
         # two lines alone, no word cut between them: a kicker and a title, not one wrapped (nor
         # a title and its shorter tail closed by the column tag)
         return True
@@ -388,7 +388,7 @@ def _word_across(ptext: str, ntext: str, nearby: Callable[[str], bool] | None) -
     if nearby is None or not ptext or not ntext:
         return False
     a, b = ptext[-1], ntext[0]
-    if is_han(a) and b.isdigit():  # a word, then a long number: "…论坛" / "2017年…"
+    if is_han(a) and b.isdecimal():  # a word, then a long number: "…论坛" / "2017年…" (not "²")
         digits = _DIGITS.match(ntext).group()
         return len(digits) >= 3 and nearby(a + digits)
     # (a number cut from its unit counts: "…至23" / "日…")
@@ -408,11 +408,6 @@ def _couplet(text: str) -> bool:
     return len(parts) >= 2 and len({len(part) for part in parts}) == 1 and len(parts[0]) >= 3 \
         and all(is_han(part[0]) and is_han(part[-1]) for part in parts) and not has_punct(text) \
         and not _CLAUSE.match(text)  # (not a numbered clause of a law: "第二十一条  组织开展创")
-
-
-def _titled_end(text: str) -> bool:
-    """Ends in a column tag: "…（人民观察）"."""
-    return text[-1:] in "）)" and bool(_TAG_END.search(text))
 
 
 def _titled(text: str) -> bool:

@@ -1137,15 +1137,15 @@ def _packages(articles: list[Article]) -> list[Article]:
     out: list[Article] = []
     package: Article | None = None
     for art in articles:
-        opening = package is not None and not package.body and not package.figures \
-            and art.heads and art.heads[0].index == package.heads[-1].index + 1
-        if package is not None and art.heads and not any(_tagged(it.text) for it in art.heads) and (
-                opening and art.body
-                or any(it.role == "byline" for it in art.heads) and not (art.body and art.body[0].role == "lead")):
-            package.body += [it if it.role == "head" else Item(it.block, "p", it.gap, it.index)
-                             for it in art.heads if it.role in ("head", "sub", "byline")] + art.body
-            package.figures += art.figures
-            continue
+        if package is not None and art.heads and not any(_tagged(it.text) for it in art.heads):
+            opening = not (package.body or package.figures) and art.body \
+                and art.heads[0].index == package.heads[-1].index + 1  # (right under the title)
+            bylined = any(it.role == "byline" for it in art.heads) and not (art.body and art.body[0].role == "lead")
+            if opening or bylined:
+                package.body += [it if it.role == "head" else Item(it.block, "p", it.gap, it.index)
+                                 for it in art.heads if it.role in ("head", "sub", "byline")] + art.body
+                package.figures += art.figures
+                continue
         package = art if art.heads and (art.body and _EDITOR.match(_squashed(art.body[-1].text))
                                         or not art.body and _tagged(art.heads[-1].text)) else None
         out.append(art)

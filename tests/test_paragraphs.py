@@ -846,3 +846,10 @@ def test_a_title_wrapped_before_a_long_number_the_text_has_after_its_last_word_s
     page = lines(body, body, "完了。", "", "副总理会见出席某某国际论坛", "2017年年会的外国贵宾们", "",
                  body, body, "完了。")
     assert "副总理会见出席某某国际论坛2017年年会的外国贵宾们" in paragraphs(page)[0]
+
+
+def test_a_line_opening_with_a_digit_sign_that_is_no_decimal_does_not_break_the_word_test():
+    from archive.paragraphs import _word_across
+
+    assert _word_across("出席论坛", "²的面积", lambda pair: True) is False
+    assert _word_across("出席论坛", "2017年年会", lambda pair: pair == "坛2017")
