@@ -59,6 +59,8 @@ _JOINS = "并及与和将被的"  # a title line ending in a conjunction or "的
 # ... and one ending in these may end a paragraph (a list item, an introduction).
 _DIGITS = re.compile(r"\d+")
 _CLAUSE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[条章节款]")
+_TEXT_PUNCT = re.compile(r"[，。；：！？;!?…]|[,.:](?!\d)")  # a text's punctuation, not a title's "、"
+_LEAD_DATE = re.compile(r"(?:\d{4}年|\d{1,2}月\d{1,2}日|当地时间|近日|日前)")  # how a story opens
 _PAUSE = re.compile(r"(?:[；;：:]|——)[”’」』）)]*$")
 _CUT_PHRASE = re.compile(r"[^\s—：:]{2}\s+\S$")  # a phrase cut after its first character (not a spaced name)
 _TAG_END = re.compile(r"[（(][^（()）\d，。、；：,.;:]{2,}[）)]$")
@@ -305,7 +307,10 @@ def _is_break(
             return True  # (two title lines: the first did not wrap, whatever words meet)
         if n.gap:  # a column break after a first line that holds no punctuation (first-line
             # width, or cutting a word), then a full line
-            goes_on = p_first and not ptext.endswith(("）", ")")) or _word_across(ptext, ntext, nearby)
+            # (but a line alone, then a story's opening date: a title over its lead)
+            titled = p.gap and p_opens and _LEAD_DATE.match(ntext) and not _unbalanced(ptext)
+            goes_on = p_first and not ptext.endswith(("）", ")")) and not titled \
+                or _word_across(ptext, ntext, nearby)
             return not (n_full and n.punct and goes_on)  # (two lines without punctuation: titles)
         if n.heading:  # a heading wrapped over two lines, or a headline and a byline
             if name_spans(ntext) or ptext.endswith(("）", ")")):
@@ -333,8 +338,8 @@ def _is_break(
             return True  # (or a title closed by its column tag, "…（体坛观澜）", whatever its width)
         # a short line is a block's last line only if it ends one
         return n_short and not (n.ends or _pause(ntext))
-    if n.gap and not p.punct and not n.punct and n_full:
-        return True  # two full lines of titles, a blank line between
+    if n.gap and not n.punct and n_full and (not p.punct or p_opens and p_full and not _TEXT_PUNCT.search(ptext)):
+        return True  # two full lines of titles, a blank line between (a title may list things: "、")
     if p_opens and not p_full and n_first and ptext[-1] in "）)" and (tag := _TAG_END.search(ptext)) \
             and tag.start() >= 2 and "电" not in ptext and not _word_across(ptext, ntext, nearby):
         return True  # a short title closed by its column tag ("2020，加油！（多棱镜）"), then a first line

@@ -853,3 +853,25 @@ def test_a_line_opening_with_a_digit_sign_that_is_no_decimal_does_not_break_the_
 
     assert _word_across("出席论坛", "²的面积", lambda pair: True) is False
     assert _word_across("出席论坛", "2017年年会", lambda pair: pair == "坛2017")
+
+
+def test_a_column_wide_title_listing_things_alone_between_blank_lines_is_a_title():
+    # Evidence: a line as wide as the column alone between blank lines, its only
+    # punctuation a title's "、", then a column-wide line without punctuation: two headlines
+    # (the title of the text above, the kicker of the text below), not one wrapped.
+    body = "我们在这里看段落怎样恢复得很好，"
+    narrow = "我们在这里看段落恢复，"
+    page = lines(body, body, body, "始终走在前、作表率。", "", "推进基层治理始终走在前、作表率", "",
+                 "某省某县实现垃圾分类处理全覆盖", "这里的垃圾变“宝贝”", "", narrow, narrow, narrow, "完了。")
+    assert paragraphs(page)[0][1:4] == ["推进基层治理始终走在前、作表率", "某省某县实现垃圾分类处理全覆盖",
+                                        "这里的垃圾变“宝贝”"]
+
+
+def test_a_line_alone_without_punctuation_over_a_story_opening_with_its_date_is_a_title():
+    # Evidence: a line a first line's indent short of the column, without punctuation and
+    # alone between blank lines, then a full line opening with a date, as a story's lead
+    # does: a title over its lead, not a first line going on across a column break.
+    body = "我们在这里看段落怎样恢复得，"
+    page = lines(body, body, "完了。", "", "某市新建八座城市公园开放", "", "2019年12月27日，某市新建的八",
+                 body, body, "完了。")
+    assert paragraphs(page)[0][1] == "某市新建八座城市公园开放"
