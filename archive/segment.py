@@ -352,6 +352,7 @@ def _box_labels(items: list[Item]) -> None:
                  and all(x.role != "credit" for x in items[i + 1 : i + 8]))  # (photos: a title)
             and items[i + 1].role == "p"
             and (i + 2 == len(items) or items[i + 2].role != "credit")  # (a caption: the line titles the photo)
+            and "图为" not in items[i + 1].text  # (a caption's "this photo shows")
             and similarity([it], items[i + 1 : i + 6]) == 0
         ):
             it.role = "label"
@@ -784,9 +785,12 @@ def _after_tail(body: Sequence[Item]) -> bool:
 
 
 def _photo_story(body: Sequence[Item]) -> bool:
-    """Text that ends in a photo's credit (a figure without a caption), jump notes aside
+    """Text that ends in a photo's credit (a figure without a caption), or a caption alone
+    telling what the photo shows ("图为…"), jump notes aside
     (not a story closed by its signature, then a photo's: two stories)."""
     core = [it for it in body if it.role != "jump"]
+    if 1 <= len(core) <= 2 and core[-1].role == "p" and "图为" in core[-1].text:
+        return True
     return len(core) >= 2 and core[-1].role == "figure" and not _caption(core[-1]) and core[-2].role == "p" \
         and all(it.role != "tail" for it in core)
 

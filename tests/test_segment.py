@@ -1026,3 +1026,22 @@ def test_a_short_line_over_a_text_and_its_captioned_photo_is_no_subhead():
         block("长江禁捕开启新篇章"), para(12, "长江干流和重要支流开始禁捕"),
     ])
     assert [heads(a) for a in articles(nodes)] == [["黄河下游出现大面积流凌"], ["美滋滋"], ["长江禁捕开启新篇章"]]
+
+
+def test_a_short_line_over_a_caption_telling_what_the_photo_shows_is_no_box_label():
+    # A caption says what its photo shows ("图为…"): the short line over it titles the
+    # photo, even with no credit under it.
+    items = classify([para(16, "春风吹绿了江南两岸"), block("图片新闻"),
+                      para(16, "孩子们在公园里放风筝迎接春天到来图为孩子们在放风筝", 2), para(16, "农民忙着播种施肥")])
+    assert [it.role for it in items] == ["p", "head", "p", "p"]
+
+
+def test_a_caption_telling_what_the_photo_shows_under_its_title_is_a_story_of_its_own():
+    # A title over a single caption ("图为…") between two texts: a photo story, not a
+    # subhead of the text above.
+    nodes = segment_page([
+        block("江南春耕忙"), para(16, "江南春耕农民忙着播种"), para(16, "江南春耕时节田野里"),
+        block("图片新闻"), para(16, "孩子们在公园里放风筝迎接春天到来图为孩子们在放风筝", 2),
+        block("高铁开通了"), para(12, "高铁开通旅客出行方便"), para(12, "高铁开通沿线旅游兴旺"),
+    ])
+    assert [heads(a) for a in articles(nodes)] == [["江南春耕忙"], ["图片新闻"], ["高铁开通了"]]
