@@ -765,7 +765,7 @@ def test_a_column_label_over_listed_items_makes_one_article():
     # text, under one short label ("艺荐"), are one column: one article, an item a section.
     nodes = segment_page([
         block("艺荐"),
-        block("寻道求变"), block("——某某艺术研究展"),
+        block("问道求新"), block("——某某艺术研究展"),
         block("●主办：某美术家协会"), block("●时间：5月12日至6月18日"),
         para(16, "展览汇聚某某创作的水墨画"),
         block("清新淡雅 雄浑厚重"), block("——某博物院藏书画特展"), block("●主办：某历史博物馆"),
@@ -775,7 +775,7 @@ def test_a_column_label_over_listed_items_makes_one_article():
     ])
     arts = articles(nodes)
     assert [heads(a) for a in arts] == [["艺荐"], ["城市杯八强对阵出炉"]]
-    assert [heads(s) for s in arts[0].children if s.kind == "section"] == [["寻道求变"], ["清新淡雅 雄浑厚重"]]
+    assert [heads(s) for s in arts[0].children if s.kind == "section"] == [["问道求新"], ["清新淡雅 雄浑厚重"]]
 
 
 def test_a_box_tagged_as_a_link_or_a_reporters_note_may_be_a_subhead():
@@ -1008,7 +1008,7 @@ def test_a_long_text_ending_in_a_photo_story_gets_no_photo_story_bonus():
     nodes = segment_page([
         block("有实力有底气有决心（名家手笔）"),
         *[para(16, "经济运行总体平稳稳中有进实力底气决心" + str(k)) for k in range(5)],
-        para(16, "元旦老街开启新年首场年货节游客在购买特色美食", 4), block("王小明摄"),
+        para(16, "元旦老街迎来新年首场年货节游客在购买特色美食", 4), block("王小明摄"),
         block("热乎乎的新年"),
     ])
     arts = articles(nodes)
