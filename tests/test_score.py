@@ -113,14 +113,14 @@ GEN_TRUTH = {
     "furniture": [],
     "articles": [
         {"kicker": None, "title": "甲题", "subtitle": None, "byline": "□本报记者 赵六",
-         "paragraphs": ["本报北京4月21日电（记者王明峰）重点一。", "记者：问什么？", "乙段。"],
+         "paragraphs": ["本报北京4月21日电（记者王立新）重点一。", "记者：问什么？", "乙段。"],
          "jump": "（下转05版）"},
         {"kicker": "丙引", "title": "丙题", "subtitle": "——副题", "byline": None,
          "paragraphs": ["丙段一。", "丙段二。"], "jump": None},
     ],
 }
 GEN_A = ('<head type="main">甲题</head><byline>□本报记者 <persName>赵六</persName></byline>'
-         '<dateline>本报北京4月21日电</dateline><byline>（记者<persName>王明峰</persName>）</byline>'
+         '<dateline>本报北京4月21日电</dateline><byline>（记者<persName>王立新</persName>）</byline>'
          '<p>重点一。</p><sp><speaker>记者：</speaker><p>问什么？</p></sp><p>乙段。</p>'
          '<note type="jump" subtype="to" n="5">（下转05版）</note>')
 GEN_B = ('<head type="kicker">丙引</head><head type="main">丙题</head><head type="sub">——副题</head>'
@@ -128,11 +128,11 @@ GEN_B = ('<head type="kicker">丙引</head><head type="main">丙题</head><head 
 
 
 def test_merge_split_joins_a_split_source_line():
-    lines = {"本报北京4月21日电（记者王明峰）重点一。", "记者：问什么？"}
-    blocks = [("byline", "□本报记者 赵六"), ("dateline", "本报北京4月21日电"), ("byline", "（记者王明峰）"),
+    lines = {"本报北京4月21日电（记者王立新）重点一。", "记者：问什么？"}
+    blocks = [("byline", "□本报记者 赵六"), ("dateline", "本报北京4月21日电"), ("byline", "（记者王立新）"),
               ("p", "重点一。"), ("speaker", "记者："), ("p", "问什么？"), ("speaker", "局长："), ("p", "答。")]
     assert score.merge_split(blocks, lines) == [
-        "□本报记者 赵六", "本报北京4月21日电（记者王明峰）重点一。", "记者：问什么？", "局长：", "答。"]
+        "□本报记者 赵六", "本报北京4月21日电（记者王立新）重点一。", "记者：问什么？", "局长：", "答。"]
 
 
 def test_generated_metrics_perfect():
