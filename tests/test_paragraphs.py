@@ -861,10 +861,10 @@ def test_a_column_wide_title_listing_things_alone_between_blank_lines_is_a_title
     # (the title of the text above, the kicker of the text below), not one wrapped.
     body = "我们在这里看段落怎样恢复得很好，"
     narrow = "我们在这里看段落恢复，"
-    page = lines(body, body, body, "始终走在前、作表率。", "", "推进基层治理始终走在前、作表率", "",
-                 "某省某县实现垃圾分类处理全覆盖", "这里的垃圾变“宝贝”", "", narrow, narrow, narrow, "完了。")
-    assert paragraphs(page)[0][1:4] == ["推进基层治理始终走在前、作表率", "某省某县实现垃圾分类处理全覆盖",
-                                        "这里的垃圾变“宝贝”"]
+    page = lines(body, body, body, "务必做在前、当表率。", "", "推进基层治理务必做在前、当表率", "",
+                 "某省某县实现垃圾分类处理全覆盖", "村里的废品变“宝贝”", "", narrow, narrow, narrow, "完了。")
+    assert paragraphs(page)[0][1:4] == ["推进基层治理务必做在前、当表率", "某省某县实现垃圾分类处理全覆盖",
+                                        "村里的废品变“宝贝”"]
 
 
 def test_a_line_alone_without_punctuation_over_a_story_opening_with_its_date_is_a_title():
