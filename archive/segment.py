@@ -57,6 +57,7 @@ _TAG = re.compile(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)?[
 _EDITOR = re.compile(r"^——编者$")  # the editor's signature closing a package's introduction
 _BOX_TAG = re.compile(r"[（(](?:相关)?(?:链接|记者手记)[）)]$")  # tags of boxes inside an article
 _PARENS = re.compile(r"^[（(][^（()）]*[）)]$")  # a whole block in brackets: a note, not a title
+_AUTHOR_NOTE = re.compile(r"^[（(]\s*作者(?:为|系|是|单位)")  # "（作者为某报记者）" closes an opinion piece
 _PAREN_NAMES = re.compile(
     rf"^[（(]\s*(?:据?\S{{0,16}}?电\s*)?(?:本报)?(?:{_ROLE_WORDS})?\s*(?P<names>[^（()）]{{2,30}}?)\s*(?:整理|报道|采写)?\s*[）)]$"
 )
@@ -412,6 +413,11 @@ def _signs(it: Item) -> bool:
     return it.role in ("tail", "byline") and bool(_PARENS.match(it.text))
 
 
+def _closes(it: Item) -> bool:
+    """A closing signature or dateline, or a note on the author ("（作者为…）"): the story ends."""
+    return it.role == "tail" or it.role == "p" and bool(_AUTHOR_NOTE.match(it.text))
+
+
 def _has_comma(text: str) -> bool:
     return has_punct(text.replace("、", ""))
 
@@ -597,8 +603,8 @@ def _split_bodies(items: list[Item]) -> tuple[list[list[Item]], list[bool]]:
         if items[i].role == "p" and items[i + 1].role == "figure" and not _caption(items[i + 1]) \
                 and all(it.role == "jump" for it in items[i + 2:]):
             changes.add(i)
-    for i in range(1, len(items)):  # a closing signature or dateline ("（张三）") ends a story
-        if items[i - 1].role == "tail" and items[i].role in ("p", "q"):
+    for i in range(1, len(items)):  # a closing signature, dateline or note on the author ends a story
+        if _closes(items[i - 1]) and items[i].role in ("p", "q"):
             changes.add(i)
     out: list[list[Item]] = [[]]
     soft = [False]
@@ -780,8 +786,8 @@ def _chunk(heads: list[Item], cut: int, middle: list[Run]) -> tuple[float, list[
 
 
 def _after_tail(body: Sequence[Item]) -> bool:
-    """Text goes on after a closing signature ("（张三）"): two stories in one."""
-    return any(a.role == "tail" and b.role in ("p", "q") for a, b in itertools.pairwise(body))
+    """Text goes on after a closing signature ("（张三）") or note on the author: two stories in one."""
+    return any(_closes(a) and b.role in ("p", "q") for a, b in itertools.pairwise(body))
 
 
 def _photo_story(body: Sequence[Item]) -> bool:

@@ -1045,3 +1045,16 @@ def test_a_caption_telling_what_the_photo_shows_under_its_title_is_a_story_of_it
         block("高铁开通了"), para(12, "高铁开通旅客出行方便"), para(12, "高铁开通沿线旅游兴旺"),
     ])
     assert [heads(a) for a in articles(nodes)] == [["江南春耕忙"], ["图片新闻"], ["高铁开通了"]]
+
+
+def test_a_note_on_the_author_closes_a_story():
+    # "（作者为…）" under a text ends it, as a signature does: the text after it is another
+    # story, titled by the headline after it (not one text under the title above).
+    nodes = segment_page([
+        block("江南春耕忙（田间观察）"), para(16, "江南春耕农民忙着播种"), para(16, "江南春耕时节田野里"),
+        block("（作者为某某大学教授）"),
+        para(16, "海关改革让企业省时省力"), para(16, "企业报关手续更简便了"), block("通关新规推向全国"),
+        block("冰雪节开幕（动感）"), para(16, "冰雪节游客如织"), para(16, "冰雪节雪雕展吸引游客"),
+    ])
+    assert [heads(a) for a in articles(nodes)] == [
+        ["江南春耕忙（田间观察）"], ["通关新规推向全国"], ["冰雪节开幕（动感）"]]
