@@ -239,8 +239,10 @@ def _is_break(
     if not n.gap and not p.ends and ptext[0] in "据新中本" and (date := _DATELINE.match(ptext)) \
             and date.end() < len(ptext):
         return False  # a story's first line, after its dateline, goes on mid-sentence
-    if p_opens and _couplet(ptext) and ntext[0] not in "（(":
+    if p_opens and _couplet(ptext) and ntext[0] not in "（(" and not _tag_tail(ntext):
         return True  # two phrases of one length set apart ("规范管理见成效 科技创新促增长"): a whole line
+    if p.punct and not p.ends and not n.gap and _couplet(ntext) and not _word_across(ptext, ntext, nearby):
+        return True  # ... and a line with commas over one is a kicker over its title
     if not n.gap and _unopened(ntext):
         return False  # a line closing a quote or bracket it did not open goes on from before
     if not p.punct and ntext[-1] in "）)" and _titled(ntext) and (
@@ -254,8 +256,7 @@ def _is_break(
         # a kicker, then a wider title holding commas closed by its tag, then a byline; or a
         # kicker with commas and a title about as wide (no wrapped title's shorter tail)
         return True
-    if not p.punct and not n.gap and n.heading and (tag := _TAG_END.search(ntext)) and 0 < tag.start() <= 4 \
-            and not name_spans(ntext[: tag.start()]):
+    if not p.punct and not n.gap and n.heading and _tag_tail(ntext):
         return False  # a title's last few characters, then its column tag (not a name and its post)
     if p.heading and _MARKED.match(ptext) and p.width <= 12 and _BYLINE_TAIL.search(ptext):
         return True  # a byline line ("□本报记者 刘茜") ends its block (not a marked point's first line)
@@ -413,6 +414,12 @@ def _couplet(text: str) -> bool:
     return len(parts) >= 2 and len({len(part) for part in parts}) == 1 and len(parts[0]) >= 3 \
         and all(is_han(part[0]) and is_han(part[-1]) for part in parts) and not has_punct(text) \
         and not _CLAUSE.match(text)  # (not a numbered clause of a law: "第二十一条  组织开展创")
+
+
+def _tag_tail(text: str) -> bool:
+    """A title's last few characters, then its column tag: "能（田间观察）" (not "name（post）")."""
+    tag = _TAG_END.search(text)
+    return bool(tag) and 0 < tag.start() <= 4 and not name_spans(text[: tag.start()])
 
 
 def _titled(text: str) -> bool:

@@ -875,3 +875,21 @@ def test_a_line_alone_without_punctuation_over_a_story_opening_with_its_date_is_
     page = lines(body, body, "完了。", "", "某市新建八座城市公园开放", "", "2019年12月27日，某市新建的八",
                  body, body, "完了。")
     assert paragraphs(page)[0][1] == "某市新建八座城市公园开放"
+
+
+def test_a_kicker_line_with_commas_over_a_line_of_parallel_phrases_ends_there():
+    # Evidence: a line of parallel phrases set apart by a space is a whole title; the line
+    # with commas over it, ending no sentence, is its kicker's last line, not its first.
+    body = "我们在这里看段落怎样恢复得很好，"
+    page = lines(body, body, "完了。", "", "某省某区加强社区", "建设，提升服务水平", "理清问题清单  找准资源清单", "",
+                 body, body, "完了。")
+    assert "理清问题清单  找准资源清单" in paragraphs(page)[0]
+
+
+def test_parallel_phrases_cut_before_a_short_tail_and_its_column_tag_go_on():
+    # Evidence: "…新动" / "力（田间观察）": a title's last character and its column tag under a
+    # line that only looks like parallel phrases: one title wrapped.
+    body = "我们在这里看段落怎样恢复得很好，"
+    page = lines(body, body, "完了。", "", "某县“田管家”活跃", "乡间，破解谁来种地难题",
+                 "新型农业主体带头 乡村振兴增添新动", "力（田间观察·组织方式）", "", body, body, "完了。")
+    assert "新型农业主体带头 乡村振兴增添新动力（田间观察·组织方式）" in paragraphs(page)[0]
