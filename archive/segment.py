@@ -350,7 +350,7 @@ def _box_labels(items: list[Item]) -> None:
                  and (above.role in ("head", "sub") or above.role == "byline" and items[i - 2].role in ("head", "sub"))
                  and not _PARENS.match(above.text) and not _photo_near(items[i + 1 : i + 7])
                  or _chars(it.text) <= BOX_CHARS and above.role in ("p", "lead")
-                 and all(x.role != "credit" for x in items[i + 1 : i + 8]))  # (photos: a title)
+                 and not _photo_near(items[i + 1 : i + 8]))  # (photos: a title)
             and items[i + 1].role == "p"
             and (i + 2 == len(items) or items[i + 2].role != "credit")  # (a caption: the line titles the photo)
             and "图为" not in items[i + 1].text  # (a caption's "this photo shows")
@@ -521,7 +521,7 @@ def _may_be_subhead(runs: list[Run], i: int) -> bool:
         # box's tag, "…（链接）", "…（记者手记）", may title a part of one)
     after = runs[i + 1].items
     prev, nxt = runs[i - 1].items[-1], after[0]
-    if _photo_story(runs[i - 1].items[-2:]) or len(after) <= 3 and (
+    if _photo_story(runs[i - 1].items[-2:]) or len(after) <= STORY_PARAS + 1 and (
             _photo_story(after) or after[0].role == "p" and after[-1].role == "figure"):
         return False  # a photo story (text closed by the photo's credit, or its captioned photo) stands alone
     if [it.role for it in after if it.role != "jump"] == ["figure"]:

@@ -1058,3 +1058,24 @@ def test_a_note_on_the_author_closes_a_story():
     ])
     assert [heads(a) for a in articles(nodes)] == [
         ["江南春耕忙（田间观察）"], ["通关新规推向全国"], ["冰雪节开幕（动感）"]]
+
+
+def test_a_short_line_after_a_text_over_a_cartoon_and_its_credit_is_no_box_label():
+    # A drawing's byline ("某某图  某某文") a few blocks on: the short line titles the
+    # cartoon and its verses, it labels no box.
+    items = classify([para(16, "春风吹绿了江南两岸"), block("漫画新闻"),
+                      para(16, "人行道上停满了自行车行人只好走上马路"),
+                      block("这正是："), block("规划慢行道，"), block("张小明图  李四文")])
+    assert [it.role for it in items] == ["p", "head", "p", "p", "p", "credit"]
+
+
+def test_a_cartoon_of_four_blocks_under_its_title_is_no_subhead():
+    # A title over a text, its verses and the drawing's credit: a story of its own even on
+    # the subject of the text above.
+    nodes = segment_page([
+        block("城市慢行交通（民生观）"), para(16, "人行道上停满了自行车行人只好走上马路"),
+        para(16, "自行车停放乱象行人只好走上马路"), para(16, "人行道上自行车乱停放行人无路可走"),
+        block("漫画新闻"), para(16, "人行道上停满了自行车行人只好走上马路"),
+        block("这正是："), block("规划慢行道，"), block("行人有专道。"), block("张小明图  李四文"),
+    ])
+    assert [heads(a) for a in articles(nodes)] == [["城市慢行交通（民生观）"], ["漫画新闻"]]
