@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
-from archive.chars import ends_sentence, has_punct, is_han, width
+from archive.chars import CLOSERS, ends_sentence, has_punct, is_han, width
 from archive.model import Block, Document, Line, Page, Piece, gc_paused
 from archive.names import name_spans
 
@@ -287,8 +287,11 @@ def _is_break(
     p_full, p_first, p_short, p_wide = p.full, p.first, p.short, p.wide
     n_full, n_first, n_short, n_wide = n.full, n.first, n.short, n.wide
     if p_wide != n_wide and (n.gap or not (_word_across(ptext, ntext, nearby)
-                                           or ntext[0] in _GOES_ON_START and not p.ends)):
-        return True  # a different frame (caption, spanning headline), unless a word runs on
+                                           or (ntext[0] in _GOES_ON_START or ptext[-1] in _JOINS) and not p.ends
+                                           or not p_opens and not p.ends and n.ends and n_short)):
+        # a different frame (caption, spanning headline), unless a word runs on (or a
+        # paragraph's line, then its short last line ending the sentence)
+        return True
     if p_opens and p_wide and n_wide and not p.ends and _titled(ntext) and not _word_across(ptext, ntext, nearby):
         return True  # a kicker set wide (commas and all), then a whole title closed by its column tag
     if _pause(ptext) and not p_full:
@@ -326,6 +329,8 @@ def _is_break(
         n_last = n_short and n.punct and not _pause(ntext)
         if column - 3.5 <= p.width <= column + 1 and (n_full or n_last):
             return False
+        if not p_opens and n_last and n.ends and ptext[-1] not in CLOSERS:
+            return False  # (a paragraph's line, wherever its column, then its short last line)
         return not (_word_across(ptext, ntext, nearby) or ntext[0] in _GOES_ON_START)
     if p.ends:
         if p_first and p_opens and not n.gap and n_full and not n.heading:

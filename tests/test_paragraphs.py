@@ -893,3 +893,21 @@ def test_parallel_phrases_cut_before_a_short_tail_and_its_column_tag_go_on():
     page = lines(body, body, "完了。", "", "某县“田管家”活跃", "乡间，破解谁来种地难题",
                  "新型农业主体带头 乡村振兴增添新动", "力（田间观察·组织方式）", "", body, body, "完了。")
     assert "新型农业主体带头 乡村振兴增添新动力（田间观察·组织方式）" in paragraphs(page)[0]
+
+
+def test_a_paragraph_goes_on_across_a_change_of_column_estimate_after_a_joining_word():
+    # Evidence: a paragraph's line ending in "将" goes on into the next, even where the
+    # column estimate changes under it (a narrower text follows); and a paragraph's line
+    # without punctuation goes on into its short last line ending the sentence.
+    wide = "我们在这里看段落怎样恢复得好不好呢，"
+    narrow = "我们在这里看段落恢复，"
+    page = lines("某国总统将访华", "", "新华社某地1月1日电  外交部发言人张三", wide, wide, wide,
+                 "日宣布：应国家主席邀请，某国总统某某将", "于 2020 年 1 月 4 日至 11 日到我国进行国事访", "问。",
+                 "据新华社某地1月4日电", *[narrow] * 7, "完了。")
+    blocks = paragraphs(page)[0]
+    assert blocks[1].endswith("某国总统某某将于2020年1月4日至11日到我国进行国事访问。")
+    # ... but a subhead closed by its quote does not go on into a one-line paragraph
+    body = "我们在这里看段落怎样恢复了，"
+    page = lines(body, body, body, body, "完了。", "（四）", "“培养担当乡村振兴大任的", "新型农民”",
+                 "人是乡村振兴的主体。", body, body, body, "完了。")
+    assert paragraphs(page)[0][2:4] == ["“培养担当乡村振兴大任的新型农民”", "人是乡村振兴的主体。"]
