@@ -59,6 +59,7 @@ _JOINS = "并及与和将被的"  # a title line ending in a conjunction or "的
 # ... and one ending in these may end a paragraph (a list item, an introduction).
 _DIGITS = re.compile(r"\d+")
 _CLAUSE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[条章节款]")
+_ARTICLE_NO = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")  # a law's numbered article
 _TEXT_PUNCT = re.compile(r"[，。；：！？;!?…]|[,.:](?!\d)")  # a text's punctuation, not a title's "、"
 _LEAD_DATE = re.compile(r"(?:\d{4}年|\d{1,2}月\d{1,2}日|当地时间|近日|日前)")  # how a story opens
 _PAUSE = re.compile(r"(?:[；;：:]|——)[”’」』）)]*$")
@@ -331,6 +332,8 @@ def _is_break(
             return False
         if not p_opens and n_last and n.ends and ptext[-1] not in CLOSERS:
             return False  # (a paragraph's line, wherever its column, then its short last line)
+        if not n.gap and ptext[0] == "第" and _ARTICLE_NO.match(ptext) and not _CLAUSE.match(ntext):
+            return False  # a law's numbered article ("第三条  …") is text, not a heading
         return not (_word_across(ptext, ntext, nearby) or ntext[0] in _GOES_ON_START)
     if p.ends:
         if p_first and p_opens and not n.gap and n_full and not n.heading:

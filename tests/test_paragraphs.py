@@ -911,3 +911,15 @@ def test_a_paragraph_goes_on_across_a_change_of_column_estimate_after_a_joining_
     page = lines(body, body, body, body, "完了。", "（四）", "“培养担当乡村振兴大任的", "新型农民”",
                  "人是乡村振兴的主体。", body, body, body, "完了。")
     assert paragraphs(page)[0][2:4] == ["“培养担当乡村振兴大任的新型农民”", "人是乡村振兴的主体。"]
+
+
+def test_a_laws_numbered_article_without_punctuation_goes_on_into_its_next_line():
+    # Evidence: "第二条  …" opens a law's numbered article: text, whatever punctuation its
+    # first line lacks (a chapter heading, "第一章  总  则", stays a line of its own).
+    body = "我们在这里看段落怎样恢复了，"
+    page = lines("第一章  总  则", "", "第一条  " + body, body, "完了。", "",
+                 "第二条  某某单位的工作", "应当遵循以下原则：", "",
+                 "（一）" + body, "完了；", "（二）" + body, "完了。")
+    blocks = paragraphs(page)[0]
+    assert blocks[0] == "第一章  总  则"
+    assert blocks[2] == "第二条  某某单位的工作应当遵循以下原则："
