@@ -59,6 +59,7 @@ _JOINS = "并及与和将被的"  # a title line ending in a conjunction or "的
 # ... and one ending in these may end a paragraph (a list item, an introduction).
 _DIGITS = re.compile(r"\d+")
 _CLAUSE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[条章节款]")
+_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a date alone, as under a decree's signature
 _ARTICLE_NO = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")  # a law's numbered article
 _TEXT_PUNCT = re.compile(r"[，。；：！？;!?…]|[,.:](?!\d)")  # a text's punctuation, not a title's "、"
 _LEAD_DATE = re.compile(r"(?:\d{4}年|\d{1,2}月\d{1,2}日|当地时间|近日|日前)")  # how a story opens
@@ -229,6 +230,8 @@ def _is_break(
         return True  # a numbered item ("（二）") after a finished one ("…；"): a list, a law's clauses
     if not p.punct and ntext[0] in "据新中本" and _DATELINE.match(ntext):
         return True  # a dateline opens a story, even after a headline as wide as the column
+    if p_opens and _DATE_LINE.match(ptext) or _DATE_LINE.match(ntext) and (p.ends or not p.punct):
+        return True  # a date alone on its line (under a signature) is a block of its own
     if not n.gap and (
         ptext[-1] in _GOES_ON or _unbalanced(ptext) or ptext[-1] == "电" and _DATELINE.fullmatch(ptext)
         or ptext[-1] in _JOINS and not p.punct

@@ -56,6 +56,8 @@ _MARKER = re.compile(r"^[□■◆●]\s*")
 _TAG = re.compile(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")  # a column tag closing a title
 _EDITOR = re.compile(r"^——编者$")  # the editor's signature closing a package's introduction
 _BOX_TAG = re.compile(r"[（(](?:相关)?(?:链接|记者手记)[）)]$")  # tags of boxes inside an article
+_DATE_ALONE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
+_DOC_NO = re.compile(r"第[一二三四五六七八九十百零〇\d]+号$")  # a decree's number ("第三十九号")
 _PARENS = re.compile(r"^[（(][^（()）]*[）)]$")  # a whole block in brackets: a note, not a title
 _AUTHOR_NOTE = re.compile(r"^[（(]\s*作者(?:为|系|是|单位)")  # "（作者为某报记者）" closes an opinion piece
 _PAREN_NAMES = re.compile(
@@ -223,6 +225,8 @@ def _untagged(text: str) -> str:
 def _is_heading(text: str, lines: int) -> bool:
     if text[:1] in "（(" and text[-1:] in "）)":
         return False  # a note in brackets ("（作者为…）"), whatever it holds
+    if _DATE_ALONE.match(text):
+        return False  # a date alone closes a decree or letter under its signature
     text = _untagged(text)
     if lines <= 2:
         text = text.replace("、", "")  # a title may list things ("走在前、作表率")
@@ -251,7 +255,8 @@ def classify(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()
         elif block.first_line in spaced_lines and lines == 1:
             item.role = "fw"
             item.attrs = {"type": "banner"}
-        elif SUBTITLE.match(text) and lines <= 3 and not ends_sentence(text):
+        elif SUBTITLE.match(text) and not ends_sentence(text) and (lines <= 3 or _PARENS.match(text.lstrip("—"))):
+            # (a law's revision history in brackets runs long: "——（1984年…修订）")
             item.role = "sub" if _chars(text) > SIGNATURE_CHARS else "p"
         elif (marks := credit_marks(text)) is not None and len(text) <= 40:
             item.role, item.marks = "credit", marks
@@ -276,12 +281,26 @@ def classify(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()
             item.role = "head"
         items.append(item)
     _soft_headings(items)
+    _decrees(items)
     _contents(items)
     _signatures(items)
     _name_only_bylines(items)
     _box_labels(items)
     _photo_credits(items)
     return items
+
+
+def _decrees(items: list[Item]) -> None:
+    """A decree's number ("第三十九号") and the line over it ("某某令") head the text of a
+    decree within an article (a law and the order enacting it), and its signature over a
+    date closes it: text, not headlines."""
+    for i, it in enumerate(items):
+        if _DOC_NO.match(_squashed(it.text)) and len(_squashed(it.text)) <= 12:
+            it.role = "p"
+            if i and items[i - 1].role == "head" and not _tagged(items[i - 1].text):
+                items[i - 1].role = "p"
+        elif i and _DATE_ALONE.match(_squashed(it.text)) and items[i - 1].role == "head":
+            items[i - 1].role = "p"  # the signature over the date
 
 
 def _contents(items: list[Item]) -> None:

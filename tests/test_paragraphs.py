@@ -923,3 +923,12 @@ def test_a_laws_numbered_article_without_punctuation_goes_on_into_its_next_line(
     blocks = paragraphs(page)[0]
     assert blocks[0] == "第一章  总  则"
     assert blocks[2] == "第二条  某某单位的工作应当遵循以下原则："
+
+
+def test_a_date_alone_under_a_signature_is_a_block_of_its_own():
+    # Evidence: a date alone on its line closes a decree under its signature; the table of
+    # contents' label after it ("目 录") is no part of it.
+    body = "我们在这里看段落怎样恢复了，"
+    page = lines("某某省人民政府令", "第十二号", "《某某省河道管理条例》已经", body, "起施行。", "某某省省长  张三",
+                 "2019年12月28日", "目 录", "第一章 总 则", "第二章 河道整治")
+    assert paragraphs(page)[0][3:6] == ["某某省省长  张三", "2019年12月28日", "目 录"]

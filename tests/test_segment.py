@@ -1079,3 +1079,22 @@ def test_a_cartoon_of_four_blocks_under_its_title_is_no_subhead():
         block("这正是："), block("规划慢行道，"), block("行人有专道。"), block("张小明图  李四文"),
     ])
     assert [heads(a) for a in articles(nodes)] == [["城市慢行交通（民生观）"], ["漫画新闻"]]
+
+
+def test_a_decree_inside_an_article_is_text():
+    # A decree's number ("第十二号") and the line over it head the order enacting a law
+    # inside the law's article; the signature over a date alone closes it: text, not
+    # headlines of articles of their own.
+    items = classify([block("某某省河道管理条例"), block("某某省人民政府令"), block("第十二号"),
+                      para(14, "条例已经省人民政府常务会议通过现予公布"), block("某某省省长张三"),
+                      block("2019年12月28日")])
+    assert [it.role for it in items] == ["head", "p", "p", "p", "p", "p"]
+
+
+def test_a_laws_long_revision_history_in_brackets_is_its_subtitle():
+    items = classify([block("某某省河道管理条例"),
+                      block("——（2001年3月1日某某省第九届人民代表大会", "常务委员会第二十次会议通过  根据2010年",
+                            "5月1日某某省第十一届人民代表大会常务委员", "会第十五次会议修正  2019年12月28日某某",
+                            "省第十三届人民代表大会常务委员会第十次会", "议修订）"),
+                      para(14, "条例已经省人民政府常务会议通过现予公布")])
+    assert [it.role for it in items] == ["head", "sub", "p"]
