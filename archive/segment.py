@@ -373,8 +373,8 @@ def _box_labels(items: list[Item]) -> None:
             and items[i + 1].role == "p"
             and (i + 2 == len(items) or items[i + 2].role != "credit")  # (a caption: the line titles the photo)
             and "图为" not in items[i + 1].text  # (a caption's "this photo shows")
-            and similarity([it], items[i + 1 : i + 6]) == 0
-        ):
+            and (similarity([it], items[i + 1 : i + 6]) == 0 or above.role == "head" and _tagged(above.text))
+        ):  # (a title closed by its column tag goes on into no other headline line)
             it.role = "label"
 
 

@@ -1098,3 +1098,11 @@ def test_a_laws_long_revision_history_in_brackets_is_its_subtitle():
                             "省第十三届人民代表大会常务委员会第十次会", "议修订）"),
                       para(14, "条例已经省人民政府常务会议通过现予公布")])
     assert [it.role for it in items] == ["head", "sub", "p"]
+
+
+def test_a_short_line_under_a_title_closed_by_its_column_tag_is_a_box_label():
+    # A column tag closes a title: the very short line under it labels a box ("编者的话"),
+    # even when a word of it recurs in the text below.
+    items = classify([block("推进乡村振兴的重大任务（乡村观察）"), block("编者的话"),
+                      para(16, "我们的话题是乡村振兴的重大任务")])
+    assert [it.role for it in items] == ["head", "label", "p"]
