@@ -81,6 +81,7 @@ LONG_TAG_TITLE = 16  # a title this short may run over three lines with its long
 UNDER_TITLE_CHARS = 12  # a line with commas right under a title line, no longer than this, is one too
 LABEL_CHARS = 5  # a box label ("核心阅读"-like) is at most this long
 BOX_CHARS = 4  # ... and at most this long right after text
+LABEL_SHARE = 0.25  # similarity to its text a label under a title closed by its column tag may have
 _SPEAKER_KICKER = re.compile(r"^[^\s，。；？！：:]{2,8}[：:]$")  # a kicker naming who speaks: "公安部："
 _TOPIC = re.compile(r"^[^\s：:]{2,10}[：:](?P<rest>[^\s：:]{6,})$")  # "斯里兰卡总统：斯方愿搭乘…"
 CHAPTER = re.compile(r"^\s*第[一二三四五六七八九十百零〇]{1,4}[章节编]")
@@ -373,8 +374,9 @@ def _box_labels(items: list[Item]) -> None:
             and items[i + 1].role == "p"
             and (i + 2 == len(items) or items[i + 2].role != "credit")  # (a caption: the line titles the photo)
             and "图为" not in items[i + 1].text  # (a caption's "this photo shows")
-            and (similarity([it], items[i + 1 : i + 6]) == 0 or above.role == "head" and _tagged(above.text))
-        ):  # (a title closed by its column tag goes on into no other headline line)
+            and similarity([it], items[i + 1 : i + 6]) <= (LABEL_SHARE if _tagged(above.text) else 0)
+        ):  # (a title closed by its column tag goes on into no other headline line: a word or so
+            # of a label under it may recur in the text)
             it.role = "label"
 
 
@@ -1101,7 +1103,7 @@ def segment_page(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozens
         if column is None:
             score, arts = _layout(_body_runs(stretch))
             _give_text(arts)
-            articles += _packages(arts)
+            articles += _closed_packages(_packages(arts))
         else:
             articles.append(column)
     if floating and not articles:
@@ -1171,12 +1173,45 @@ def _packages(articles: list[Article]) -> list[Article]:
                 and art.heads[0].index == package.heads[-1].index + 1  # (right under the title)
             bylined = any(it.role == "byline" for it in art.heads) and not (art.body and art.body[0].role == "lead")
             if opening or bylined:
-                package.body += [it if it.role == "head" else Item(it.block, "p", it.gap, it.index)
-                                 for it in art.heads if it.role in ("head", "sub", "byline")] + art.body
+                package.body += _section_items(art)
                 package.figures += art.figures
                 continue
         package = art if art.heads and (art.body and _EDITOR.match(_squashed(art.body[-1].text))
                                         or not art.body and _tagged(art.heads[-1].text)) else None
+        out.append(art)
+    return out
+
+
+def _section_items(art: Article) -> list[Item]:
+    """A package section's items: its headline lines as heads, its byline kept in place."""
+    return [it if it.role == "head" else Item(it.block, "p", it.gap, it.index)
+            for it in art.heads if it.role in ("head", "sub", "byline")] + art.body
+
+
+def _closed_packages(articles: list[Article]) -> list[Article]:
+    """Sections, each under its headline group and byline (an editor's note may introduce
+    them), then a text whose title, closed by its column tag, comes after it: a package
+    whose title the extractor put last (the sections are the package's, not articles of
+    their own)."""
+    out: list[Article] = []
+    sections: list[Article] = []
+    for art in articles:
+        before = art.heads and art.body and art.heads[-1].index < art.body[0].index
+        after = art.heads and art.body and art.heads[0].index > art.body[-1].index
+        no_lead = not (art.body and art.body[0].role == "lead")
+        introduced = (before or not art.heads) and any(_EDITOR.match(_squashed(it.text)) for it in art.body)
+        if (before and any(it.role == "byline" for it in art.heads) or introduced) and no_lead \
+                and not any(_tagged(it.text) for it in art.heads):
+            sections.append(art)
+        elif after and no_lead and sections and _tagged(title := art.heads[-1].text) and not _BOX_TAG.search(title) \
+                and not any(it.role == "byline" for it in art.heads):  # (a title, then nothing: no name, no box)
+            del out[len(out) - len(sections):]
+            out.append(Article(heads=art.heads, body=[it for sec in sections for it in _section_items(sec)] + art.body,
+                               figures=[f for sec in sections for f in sec.figures] + art.figures))
+            sections = []
+            continue
+        else:
+            sections = []
         out.append(art)
     return out
 

@@ -8,6 +8,7 @@ from archive.segment import (
     Item,
     _body_runs,
     _chunk,
+    _closed_packages,
     _figures,
     _may_be_subhead,
     _may_cut,
@@ -1102,7 +1103,52 @@ def test_a_laws_long_revision_history_in_brackets_is_its_subtitle():
 
 def test_a_short_line_under_a_title_closed_by_its_column_tag_is_a_box_label():
     # A column tag closes a title: the very short line under it labels a box ("编者的话"),
-    # even when a word of it recurs in the text below.
-    items = classify([block("推进乡村振兴的重大任务（乡村观察）"), block("编者的话"),
-                      para(16, "我们的话题是乡村振兴的重大任务")])
-    assert [it.role for it in items] == ["head", "label", "p"]
+    # even when a word of it recurs in the text below ...
+    text = [para(16, "乡村振兴的重大任务在于产业发展", 11), para(16, "这是农民朋友的心里话也是实在的话", 2)]
+    items = classify([block("推进乡村振兴的重大任务（乡村观察）"), block("编者的话"), *text])
+    assert [it.role for it in items] == ["head", "label", "p", "p"]
+    # ... but not a short title whose words the text takes up
+    items = classify([block("推进乡村振兴的重大任务（乡村观察）"), block("产业发展"), *text])
+    assert [it.role for it in items] == ["head", "head", "p", "p"]
+
+
+def _sections_then(*after: Block):
+    return segment_page([
+        block("春到湿地"), block("本报记者  张小明"), para(16, "湿地里的候鸟飞回来了"), para(16, "湿地候鸟在水面觅食"),
+        block("山花烂漫"), block("本报记者  李大伟"), para(16, "山上的桃花开满山坡"), para(16, "游客上山赏花拍照"),
+        para(12, "春天来了乡村美景吸引游客"), para(12, "春天来了乡村旅游红火"), *after,
+        block("高铁开通了"), para(16, "高铁开通旅客出行方便"), para(16, "高铁开通沿线旅游兴旺"),
+    ])
+
+
+def test_sections_under_bylined_headlines_then_a_title_closed_by_its_tag_are_one_package():
+    # Sections, each under its title and byline, then a text whose title, closed by its
+    # column tag, comes after it: one package whose title the extractor put last.
+    arts = articles(_sections_then(block("春天来了乡村美（美丽乡村）")))
+    assert [heads(a) for a in arts] == [["春天来了乡村美（美丽乡村）"], ["高铁开通了"]]
+    assert [heads(c) for c in arts[0].children if c.kind == "section"] == [["春到湿地"], ["山花烂漫"]]
+    # ... not when a name follows the title (its own byline) nor when the tag names a box
+    for after in ([block("春天来了乡村美（美丽乡村）"), block("王小二")], [block("春天来了乡村美（链接）")]):
+        assert [heads(a)[:1] for a in articles(_sections_then(*after))][:2] == [["春到湿地"], ["山花烂漫"]]
+
+
+def test_a_package_title_is_a_title_closed_by_its_tag_with_nothing_after_it():
+    # The title after the package's last text ends in its column tag: a line after it (a
+    # name the byline test missed) makes the group an article's own.
+    items = classify([block("春到湿地"), block("本报记者  张小明"), para(16, "湿地里的候鸟飞回来了"),
+                      para(12, "春天来了乡村美景吸引游客"), block("春天来了乡村美（美丽乡村）"), block("甫小辉")])
+    section = Article(heads=items[:2], body=[items[2]])
+    assert len(_closed_packages([section, Article(heads=items[4:5], body=[items[3]])])) == 1
+    assert len(_closed_packages([section, Article(heads=items[4:6], body=[items[3]])])) == 2
+
+
+def test_an_editors_note_opens_a_package_whose_title_comes_last():
+    # A text closed by the editor's signature ("——编者"), then bylined sections, then the
+    # package's title after its last text: one package.
+    items = classify([para(16, "本版推出春天特别报道敬请关注"), block("——编者"), block("春到湿地"),
+                      block("本报记者  张小明"), para(16, "湿地里的候鸟飞回来了"),
+                      para(12, "春天来了乡村美景吸引游客"), block("春天来了乡村美（美丽乡村）")])
+    note = Article(body=items[:2])
+    section = Article(heads=items[2:4], body=[items[4]])
+    packages = _closed_packages([note, section, Article(heads=items[6:7], body=[items[5]])])
+    assert len(packages) == 1 and packages[0].heads == items[6:7]
