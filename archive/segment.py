@@ -357,7 +357,7 @@ def _chars(text: str) -> int:
 
 
 def _box_labels(items: list[Item]) -> None:
-    """A very short line right under a headline line or its byline (and no longer than it) or
+    """A very short line right under a headline line (and no longer than it) or its byline, or
     right after a paragraph (not near a photo's credit: a photo's title), over
     text that shares none of its words, labels a box of text ("summary",
     "editor's note"): it is the first paragraph of a body, not a headline line."""
@@ -366,8 +366,9 @@ def _box_labels(items: list[Item]) -> None:
         above = items[i - 1]
         if (
             it.role == "head"
-            and (_chars(it.text) <= min(LABEL_CHARS, _chars(above.text))
-                 and (above.role in ("head", "sub") or above.role == "byline" and items[i - 2].role in ("head", "sub"))
+            and (_chars(it.text) <= LABEL_CHARS
+                 and (above.role in ("head", "sub") and _chars(it.text) <= _chars(above.text)
+                      or above.role == "byline" and items[i - 2].role in ("head", "sub"))
                  and not _PARENS.match(above.text) and not _photo_near(items[i + 1 : i + 7])
                  or _chars(it.text) <= BOX_CHARS and above.role in ("p", "lead")
                  and not _photo_near(items[i + 1 : i + 8]))  # (photos: a title)

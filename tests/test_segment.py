@@ -1152,3 +1152,11 @@ def test_an_editors_note_opens_a_package_whose_title_comes_last():
     section = Article(heads=items[2:4], body=[items[4]])
     packages = _closed_packages([note, section, Article(heads=items[6:7], body=[items[5]])])
     assert len(packages) == 1 and packages[0].heads == items[6:7]
+
+
+def test_a_box_label_under_a_byline_may_be_longer_than_the_name():
+    # Under a headline group's byline, a very short line over text sharing none of its
+    # words labels a box ("开栏的话"), however short the author's name over it.
+    items = classify([block("山水胸怀 书画精神（艺术视点）"), block("——书画文化的当代解读"), block("王小明"),
+                      block("开栏的话"), para(16, "美与情感是艺术的两面人类追求美")])
+    assert [it.role for it in items] == ["head", "sub", "byline", "label", "p"]
