@@ -774,6 +774,8 @@ SUBHEAD_CHARS = 8  # a subhead of three lines has lines no longer than this
 STORY_BONUS = 0.3  # a photo story (text and the photo's credit) stands alone: an article's worth
 TAIL_COST = 0.5  # text after a story's closing signature in the same article
 STORY_PARAS = 3  # paragraphs a short story's text may hold
+PARALLEL_BONUS = 0.4  # subheads of one article look alike: single lines of about one length ...
+PARALLEL_CHARS = 1  # ... no more than this apart
 
 
 def _chunk(heads: list[Item], cut: int, middle: list[Run]) -> tuple[float, list[Article]]:
@@ -835,6 +837,11 @@ def _layout(runs: list[Run]) -> tuple[float, list[Article]]:
     forced = {i for i, run in enumerate(runs) if _must_be_subhead(runs, i)}
     heads_at = [i for i, run in enumerate(runs) if run.kind == "heads" and i not in forced]
     optional = {i: _subhead_score(runs, i) for i in heads_at if _may_be_subhead(runs, i)}
+    alike = [i for i in optional if len(runs[i].items) == 1]
+    for i in alike:
+        n = _chars(runs[i].items[0].text)
+        if any(j != i and abs(_chars(runs[j].items[0].text) - n) <= PARALLEL_CHARS for j in alike):
+            optional[i] += PARALLEL_BONUS
     marks = [-1, *heads_at, len(runs)]  # -1: page start, len(runs): page end
 
     def items_of(m: int) -> list[Item]:

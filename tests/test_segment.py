@@ -1160,3 +1160,19 @@ def test_a_box_label_under_a_byline_may_be_longer_than_the_name():
     items = classify([block("山水胸怀 书画精神（艺术视点）"), block("——书画文化的当代解读"), block("王小明"),
                       block("开栏的话"), para(16, "美与情感是艺术的两面人类追求美")])
     assert [it.role for it in items] == ["head", "sub", "byline", "label", "p"]
+
+
+def _two_subheads(second: str):
+    return segment_page([
+        block("春耕时节农民忙"), para(16, "春耕时节农民忙着播种施肥"), para(16, "田野里一派繁忙景象"),
+        block("农机下田效率高了许多"), para(16, "农机合作社的拖拉机开进田头"), para(16, "机器播种又快又好"),
+        block(second), para(14, "春耕农民说今年粮价稳定"), para(14, "农民种粮收入有保障"),
+    ])
+
+
+def test_subheads_of_about_one_length_are_one_articles():
+    # An article's subheads look alike (single lines of about one length): the second,
+    # over a narrower text, is a subhead like the first, not another article's title ...
+    assert [heads(a) for a in articles(_two_subheads("种粮大户心里更踏实了"))] == [["春耕时节农民忙"]]
+    # ... unlike a line of another length there
+    assert [heads(a) for a in articles(_two_subheads("种粮大户更踏实了"))] == [["春耕时节农民忙"], ["种粮大户更踏实了"]]
