@@ -1249,6 +1249,8 @@ def _listing_at(items: list[Item], i: int) -> int:
             or _MARKER.match(items[i].text):
         return 0
     k = i + 2
+    if k < len(items) and items[k].role == "head" and not _MARKER.match(items[k].text):
+        k += 1  # (the subtitle's second line)
     while k < len(items) and (items[k].role in ("p", "lead", "q", "figure")
                               or items[k].role == "head" and _MARKER.match(items[k].text)):
         k += 1
@@ -1257,7 +1259,7 @@ def _listing_at(items: list[Item], i: int) -> int:
 
 
 def _column_label(it: Item) -> bool:
-    return it.role == "head" and _chars(it.text) <= BOX_CHARS and not _tagged(it.text)
+    return it.role in ("head", "label") and _chars(it.text) <= BOX_CHARS and not _tagged(it.text)
 
 
 def _brief_columns(items: list[Item]) -> list[tuple[list[Item], Article | None]]:
@@ -1267,7 +1269,7 @@ def _brief_columns(items: list[Item]) -> list[tuple[list[Item], Article | None]]
     out: list[tuple[list[Item], Article | None]] = []
     rest = i = 0
     while i < len(items):
-        above = _column_label(items[i])
+        above = _column_label(items[i]) and not _listing_at(items, i)  # (not a listed item's short title)
         j = i + 1 if above else i
         briefs = []
         # (under no label, the first item's headline is one line: the line above it may
@@ -1295,10 +1297,10 @@ def _briefs_article(label: Item, briefs: list[list[Item]]) -> Article:
     """The article of a column of briefs: each item a section under its headline, its
     dateline and signature (or a listing's marked lines) kept in place as paragraphs (a
     dateline opens an article)."""
-    body = [Item(it.block, "p", it.gap, it.index)
-            if it.role in ("lead", "tail") or it.role == "head" and _MARKER.match(it.text) else it
-            for brief in briefs for it in brief]
-    return Article(heads=[label], body=body)
+    body = [Item(it.block, "p", it.gap, it.index) if it.role in ("lead", "tail") or it.role == "head" and (
+                _MARKER.match(it.text) or k and brief[k - 1].role == "sub")  # (a marked line, a subtitle's tail)
+            else it for brief in briefs for k, it in enumerate(brief)]
+    return Article(heads=[Item(label.block, "head", label.gap, label.index)], body=body)
 
 
 GIVE_MIN = 0.3  # summed gain in match a group needs to take text from its neighbour

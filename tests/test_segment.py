@@ -1176,3 +1176,21 @@ def test_subheads_of_about_one_length_are_one_articles():
     assert [heads(a) for a in articles(_two_subheads("种粮大户心里更踏实了"))] == [["春耕时节农民忙"]]
     # ... unlike a line of another length there
     assert [heads(a) for a in articles(_two_subheads("种粮大户更踏实了"))] == [["春耕时节农民忙"], ["种粮大户更踏实了"]]
+
+
+def test_listed_items_over_their_column_label_make_one_article():
+    # The same column with its label printed under the items, after a text (a box label's
+    # place): the label still titles the column; the first item's title is short, and an
+    # item's subtitle runs over two lines.
+    nodes = segment_page([
+        block("问道求新"), block("——某某艺术研究展"),
+        block("●主办：某美术家协会"), block("●时间：5月12日至6月18日"),
+        para(16, "展览汇聚某某创作的水墨画"),
+        block("清新淡雅 雄浑厚重"), block("——某博物院藏"), block("“东李西王”书画特展"), block("●主办：某历史博物馆"),
+        block("●地点：某历史博物馆"), para(16, "王大山和李小川的山水画"),
+        block("艺荐"),
+        para(16, "城市杯八强抽签仪式举行八强对阵出炉"), para(16, "城市杯八强抽签"), block("城市杯八强对阵出炉"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts] == [["艺荐"], ["城市杯八强对阵出炉"]]
+    assert [heads(s) for s in arts[0].children if s.kind == "section"] == [["问道求新"], ["清新淡雅 雄浑厚重"]]
