@@ -1082,7 +1082,7 @@ def _furniture(items: list[Item]) -> tuple[list[Node], list[Item]]:
             or (len(it.text) <= 4 and nxt.role in ("head", "sub") and _brief_columns(items[i:])[0][1] is None)
             or (len(it.text) <= 6 and nxt.role in ("p", "lead")
                 and similarity([it], items[i + 1 : i + 2 if len(it.text) <= 4 else i + 6]) == 0
-                and not _titles_photo(items[i + 1 : i + 4]))
+                and not _titles_photo(items[i + 1 : i + STORY_PARAS + 3]))
         ):
             nodes.append(Node("fw", it.block, attrs={"type": "section"}))
             label = True
@@ -1097,7 +1097,9 @@ def _titles_photo(after: Sequence[Item]) -> bool:
     after them titles the photo instead: the line titles the photo ("图片报道"), it labels
     no page."""
     roles = [it.role for it in after]
-    return roles[:2] == ["p", "credit"] and not (roles[2:3] == ["head"] and _chars(after[2].text) <= BOX_CHARS)
+    k = next((n for n, role in enumerate(roles) if role != "p"), len(roles))  # the caption's paragraphs
+    return 1 <= k <= STORY_PARAS and roles[k : k + 1] == ["credit"] \
+        and not (roles[k + 1 : k + 2] == ["head"] and _chars(after[k + 1].text) <= BOX_CHARS)
 
 
 def segment_page(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()) -> list[Node]:

@@ -1194,3 +1194,16 @@ def test_listed_items_over_their_column_label_make_one_article():
     arts = articles(nodes)
     assert [heads(a) for a in arts] == [["艺荐"], ["城市杯八强对阵出炉"]]
     assert [heads(s) for s in arts[0].children if s.kind == "section"] == [["问道求新"], ["清新淡雅 雄浑厚重"]]
+
+
+def test_a_short_line_over_a_caption_of_two_paragraphs_at_the_top_of_the_page_titles_the_photo():
+    # The caption may run over a paragraph or two before the credit: the line on top still
+    # titles the photo, it labels no page.
+    nodes = segment_page([
+        block("雪夜有人守"), block("1月5日，某地古城银装素裹。为保障游人安全，工作人员冒雪打扫。"),
+        para(14, "据气象台预报未来三天有大范围雨雪天气"), block("王小明摄（新华社发）"),
+        block("各界人士热议新年致辞——"), block("携手同行共发展"),
+        para(16, "各界人士表示愿同各方携手同行共发展"),
+    ])
+    assert not [n for n in nodes if n.kind == "fw"]
+    assert heads(articles(nodes)[0]) == ["雪夜有人守"]
