@@ -548,6 +548,8 @@ def _may_be_subhead(runs: list[Run], i: int) -> bool:
         return False  # a photo story (text closed by the photo's credit, or its captioned photo) stands alone
     if [it.role for it in after if it.role != "jump"] == ["figure"]:
         return False  # a title over a photo alone
+    if _closes(prev) and len(run.items) == 1:
+        return False  # a line alone after a note on the author (not a package's section, "title /（国家）某某")
     return not (prev.role in ("jump", "fw", "tail") or nxt.role in ("lead", "label", "fw", "jump"))
 
 
@@ -819,10 +821,17 @@ def _photo_story(body: Sequence[Item]) -> bool:
     telling what the photo shows ("图为…"), jump notes aside
     (not a story closed by its signature, then a photo's: two stories)."""
     core = [it for it in body if it.role != "jump"]
+    if len(core) >= 2 and core[-2].role == "figure" and _column_tag(core[-1]):
+        core.pop()  # (the photo's column, "（影像中国）", under its credit)
     if 1 <= len(core) <= 2 and core[-1].role == "p" and "图为" in core[-1].text:
         return True
     return len(core) >= 2 and core[-1].role == "figure" and not _caption(core[-1]) and core[-2].role == "p" \
         and all(it.role != "tail" for it in core)
+
+
+def _column_tag(it: Item) -> bool:
+    """A column's name alone in brackets: "（影像中国）"."""
+    return it.role == "p" and bool(_PARENS.match(it.text)) and _chars(it.text) <= LABEL_CHARS + 4
 
 
 def _layout(runs: list[Run]) -> tuple[float, list[Article]]:

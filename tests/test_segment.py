@@ -13,6 +13,7 @@ from archive.segment import (
     _may_be_subhead,
     _may_cut,
     _merge_soft,
+    _photo_story,
     _split_bodies,
     _subhead_score,
     classify,
@@ -1207,3 +1208,22 @@ def test_a_short_line_over_a_caption_of_two_paragraphs_at_the_top_of_the_page_ti
     ])
     assert not [n for n in nodes if n.kind == "fw"]
     assert heads(articles(nodes)[0]) == ["雪夜有人守"]
+
+
+def test_a_photos_column_tag_under_its_credit_still_closes_a_photo_story():
+    # "（影像中国）" under the credit names the photo's column: the text, the credit and the
+    # tag are still a photo story.
+    items = classify([para(14, "老街张灯结彩吸引众多市民游览"), block("王小明  李四摄影报道"), block("（影像中国）")])
+    items = _figures(items)
+    assert _photo_story(items)
+
+
+def test_a_line_alone_after_a_note_on_the_author_is_no_subhead():
+    # "（作者为…）" closes an opinion piece: a headline line alone after it opens (or
+    # closes) another story, it is no section of the first.
+    runs = _body_runs(classify([
+        para(16, "制度建设是一项长期任务需要久久为功"), block("（作者为某某大学教授）"), block("灯火阑珊夜"),
+        para(16, "制度建设是一项长期任务老街张灯结彩"),
+    ]))
+    assert [r.kind for r in runs] == ["body", "heads", "body"]
+    assert not _may_be_subhead(runs, 1)
