@@ -1211,10 +1211,11 @@ def test_a_short_line_over_a_caption_of_two_paragraphs_at_the_top_of_the_page_ti
 
 
 def test_a_photos_column_tag_under_its_credit_still_closes_a_photo_story():
-    # "（影像中国）" under the credit names the photo's column: the text, the credit and the
+    # "（光影乡村）" under the credit names the photo's column: the text, the credit and the
     # tag are still a photo story.
-    items = classify([para(14, "老街张灯结彩吸引众多市民游览"), block("王小明  李四摄影报道"), block("（影像中国）")])
-    items = _figures(items)
+    items = _figures(classify([para(14, "老街张灯结彩吸引众多市民游览"), para(14, "各区县推出多项冬季旅游活动", 4),
+                               block("王小明  李四摄影报道"), block("（光影乡村）")]))
+    assert [it.role for it in items] == ["p", "p", "figure", "p"]
     assert _photo_story(items)
 
 
