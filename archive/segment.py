@@ -1091,7 +1091,7 @@ def _furniture(items: list[Item]) -> tuple[list[Node], list[Item]]:
             or (len(it.text) <= 4 and nxt.role in ("head", "sub") and _brief_columns(items[i:])[0][1] is None)
             or (len(it.text) <= 6 and nxt.role in ("p", "lead")
                 and similarity([it], items[i + 1 : i + 2 if len(it.text) <= 4 else i + 6]) == 0
-                and not _titles_photo(items[i + 1 : i + STORY_PARAS + 3]))
+                and not _titles_photo(items[i + 1 : i + STORY_PARAS + 4]))
         ):
             nodes.append(Node("fw", it.block, attrs={"type": "section"}))
             label = True
@@ -1105,6 +1105,7 @@ def _titles_photo(after: Sequence[Item]) -> bool:
     """The items under a short line are a photo's caption and credit, and no short line
     after them titles the photo instead: the line titles the photo ("图片报道"), it labels
     no page."""
+    after = [it for it in after if it.role != "jump"]
     roles = [it.role for it in after]
     k = next((n for n, role in enumerate(roles) if role != "p"), len(roles))  # the caption's paragraphs
     return 1 <= k <= STORY_PARAS and roles[k : k + 1] == ["credit"] \

@@ -1228,3 +1228,12 @@ def test_a_line_alone_after_a_note_on_the_author_is_no_subhead():
     ]))
     assert [r.kind for r in runs] == ["body", "heads", "body"]
     assert not _may_be_subhead(runs, 1)
+
+
+def test_a_page_label_over_a_photo_titled_under_its_credit_and_jump_note():
+    # ... and a jump note between the credit and the short line under it changes nothing.
+    nodes = segment_page([
+        block("要闻"), block("近日，志愿者们进村走访，了解农户种植采摘的蘑菇的销售情况。"), block("张三摄"),
+        block("（下转第12版）"), block("支招"), block("老兵的故事"), para(16, "老兵访谈节目讲述故事我把它当作短篇来读"),
+    ])
+    assert [n.block.text for n in nodes if n.kind == "fw"] == ["要闻"]
