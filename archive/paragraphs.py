@@ -245,6 +245,8 @@ def _is_break(
         return False  # a story's first line, after its dateline, goes on mid-sentence
     if p_opens and _couplet(ptext) and ntext[0] not in "（(" and not _tag_tail(ntext):
         return True  # two phrases of one length set apart ("规范管理见成效 科技创新促增长"): a whole line
+    if p_opens and not n.gap and _listed(ptext) and not n.punct and not _word_across(ptext, ntext, nearby):
+        return True  # a kicker listing things of one length ("控尘、控排、控车"), then its title
     if p.punct and not p.ends and not n.gap and _couplet(ntext) and not _word_across(ptext, ntext, nearby):
         return True  # ... and a line with commas over one is a kicker over its title
     if not n.gap and _unopened(ntext):
@@ -414,6 +416,12 @@ def _word_across(ptext: str, ntext: str, nearby: Callable[[str], bool] | None) -
 
 _OPENS = re.compile("[" + "".join(a for a, _ in _PAIRS) + "]")
 _CLOSES = re.compile("[" + "".join(b for _, b in _PAIRS) + "]")
+
+
+def _listed(text: str) -> bool:
+    """Three or more things of one length listed with "、" and nothing else: a whole line."""
+    parts = text.split("、")
+    return len(parts) >= 3 and len({len(part) for part in parts}) == 1 and all(is_han(c) for c in "".join(parts))
 
 
 def _couplet(text: str) -> bool:

@@ -932,3 +932,14 @@ def test_a_date_alone_under_a_signature_is_a_block_of_its_own():
     page = lines("某某省人民政府令", "第十二号", "《某某省河道管理条例》已经", body, "起施行。", "某某省省长  张三",
                  "2019年12月28日", "目 录", "第一章 总 则", "第二章 河道整治")
     assert paragraphs(page)[0][3:6] == ["某某省省长  张三", "2019年12月28日", "目 录"]
+
+
+def test_a_kicker_listing_things_of_one_length_ends_over_its_title():
+    # Evidence: a line that only lists things of one length with "、" is whole; the line
+    # without punctuation under it is the title, not the list's wrapped tail ...
+    body = "我们在这里看段落怎样恢复得很好，"
+    page = lines(body, body, "完了。", "", "修路、架桥、建房、植树", "某县四项措施改善村容村貌", "", body, body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["修路、架桥、建房、植树", "某县四项措施改善村容村貌"]
+    # ... but a text's first line that lists places goes on into the next one
+    page = lines(body, body, "完了。", "", "山东、河南、河北、山西", "等地都有分布，" + body, "完了。")
+    assert paragraphs(page)[0][1] == "山东、河南、河北、山西等地都有分布，" + body + "完了。"
