@@ -918,11 +918,11 @@ def test_a_laws_numbered_article_without_punctuation_goes_on_into_its_next_line(
     # first line lacks (a chapter heading, "第一章  总  则", stays a line of its own).
     body = "我们在这里看段落怎样恢复了，"
     page = lines("第一章  总  则", "", "第一条  " + body, body, "完了。", "",
-                 "第二条  某某单位的工作", "应当遵循以下原则：", "",
+                 "第二条  某某单位的工作", "应当坚持以下要求：", "",
                  "（一）" + body, "完了；", "（二）" + body, "完了。")
     blocks = paragraphs(page)[0]
     assert blocks[0] == "第一章  总  则"
-    assert blocks[2] == "第二条  某某单位的工作应当遵循以下原则："
+    assert blocks[2] == "第二条  某某单位的工作应当坚持以下要求："
 
 
 def test_a_date_alone_under_a_signature_is_a_block_of_its_own():
@@ -938,7 +938,8 @@ def test_a_kicker_listing_things_of_one_length_ends_over_its_title():
     # Evidence: a line that only lists things of one length with "、" is whole; the line
     # without punctuation under it is the title, not the list's wrapped tail ...
     body = "我们在这里看段落怎样恢复得很好，"
-    page = lines(body, body, "完了。", "", "修路、架桥、建房、植树", "某县四项措施改善村容村貌", "", body, body, "完了。")
+    page = lines(body, body, "完了。", "", "修路、架桥、建房、植树", "某县四项措施改善村容村貌", "",
+                 body, body, "完了。")
     assert paragraphs(page)[0][1:3] == ["修路、架桥、建房、植树", "某县四项措施改善村容村貌"]
     # ... but a text's first line that lists places goes on into the next one
     page = lines(body, body, "完了。", "", "山东、河南、河北、山西", "等地都有分布，" + body, "完了。")
