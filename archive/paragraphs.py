@@ -485,6 +485,7 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
     opened = 0  # index of the line that opened the current block
     subtitle = False  # ... and whether it opened with a subtitle's dash
     plain = False  # ... and whether it opened without punctuation and ends no sentence so far
+    note, depth = False, 0  # ... and whether it opened with a bracket, and the brackets open so far
     evidence = zip(info.widths, info.columns, info.punct, info.ends, strict=True)
     lines = page.lines
     k = gap = 0
@@ -517,12 +518,17 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
                 after[0] in _OPENER_FIRST and bool(OPENER.match(after)) or after[0] == "—"
                 or len(after) <= 12 and bool(name_spans(after)))  # (a byline of names)
             ends_block = not after or over_byline
-        new = prev is None or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle, ends_block,
-                                        plain and opened == k - 2, over_byline)
+        # a note in brackets over lines, "（新华社北京1月2日电 记者…）", ends where it closes
+        closed = note and opened < k - 1 and prev is not None and prev.text[-1] in "）)" and depth == 0
+        new = prev is None or closed or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle,
+                                                  ends_block, plain and opened == k - 2, over_byline)
         if new:
             opened = k
             subtitle = bool(SUBTITLE.match(line.text))
             plain = not punct  # (a kicker's first line: no comma yet)
+            note, depth = line.text[0] in "（(", 0
+        if note:
+            depth += line.text.count("（") + line.text.count("(") - line.text.count("）") - line.text.count(")")
         plain = plain and not cur.ends
         yield cur, new
         prev = cur

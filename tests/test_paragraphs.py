@@ -944,3 +944,14 @@ def test_a_kicker_listing_things_of_one_length_ends_over_its_title():
     # ... but a text's first line that lists places goes on into the next one
     page = lines(body, body, "完了。", "", "山东、河南、河北、山西", "等地都有分布，" + body, "完了。")
     assert paragraphs(page)[0][1] == "山东、河南、河北、山西等地都有分布，" + body + "完了。"
+
+
+def test_a_note_in_brackets_over_lines_ends_where_it_closes():
+    # Evidence: a block opened by a bracket over several lines ("（新华社某地1月2日电  记 /
+    # 者张三、李四…）") ends with the line that closes it: the line after it (a title) is
+    # no part of it.
+    body = "我们在这里看段落怎样恢复了，"
+    page = lines(body, body, "完了。", "（新华社某地1月 2 日电  记", "者张三、李四、王五、赵六、", "钱七、孙八）",
+                 "某某干预不得人心（声音）", "", body, body, "完了。")
+    blocks = paragraphs(page)[0]
+    assert blocks[1:3] == ["（新华社某地1月2日电  记者张三、李四、王五、赵六、钱七、孙八）", "某某干预不得人心（声音）"]
