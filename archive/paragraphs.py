@@ -147,8 +147,10 @@ class _Page:
         for run in range(len(starts) - 1):
             start, end = starts[run], starts[run + 1]
             own = None  # a run of 3 to WINDOW lines with few body lines: its own lines but the last
-            if 3 <= end - start <= WINDOW and before[end] - before[start] < 4 \
-                    and sum(punct[start:end]) >= end - start - 1:  # (text, not headline lines)
+            if 3 <= end - start <= WINDOW and before[end] - before[start] < 4 and (
+                    sum(punct[start:end]) >= end - start - 1  # (text, not headline lines)
+                    or end - start >= 4 and ends[end - 1]  # (or a story whose inner lines are one width)
+                    and max(widths[start + 1 : end - 1]) - min(widths[start + 1 : end - 1]) <= 0.5):
                 ordered = sorted(widths[start : end - 1])
                 own = ordered[len(ordered) // 2]
             for i in range(start, end):

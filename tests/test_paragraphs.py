@@ -955,3 +955,15 @@ def test_a_note_in_brackets_over_lines_ends_where_it_closes():
                  "某某干预不得人心（声音）", "", body, body, "完了。")
     blocks = paragraphs(page)[0]
     assert blocks[1:3] == ["（新华社某地1月2日电  记者张三、李四、王五、赵六、钱七、孙八）", "某某干预不得人心（声音）"]
+
+
+def test_a_short_story_without_punctuation_in_its_inner_lines_takes_its_own_column():
+    # Evidence: a story of four lines between blank lines, ending a sentence, whose inner
+    # lines are one width, is set in its own (narrower) column, even though only its last
+    # line holds punctuation: its lines are no headings of the wider text around it.
+    wide = "我们在这里看段落怎样恢复得好不好了，"
+    page = lines(wide, wide, wide, "完了。", "", "某某会见某国政党访问团", "",
+                 "本报北京 4 月21日电  某某", "副主席张三21日在京会见了以某某党", "主席李四为团长的某国执政联盟两党",
+                 "访问团一行。", "", wide, wide, wide, wide, "完了。")
+    assert paragraphs(page)[0][2] == (
+        "本报北京4月21日电  某某副主席张三21日在京会见了以某某党主席李四为团长的某国执政联盟两党访问团一行。")
