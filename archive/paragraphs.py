@@ -387,7 +387,7 @@ def _is_break(
     if not p.punct and n_first and not n.ends and not _word_across(ptext, ntext, nearby):
         return True  # a full-width title line, then an indented first line
     if p_opens and n_ends_block and not n.gap and not (p.ends or n.ends) and (p_full or p_wide) \
-            and ptext[0] != "●" and not _word_across(ptext, ntext, nearby) \
+            and ptext[0] not in "●—" and not _word_across(ptext, ntext, nearby) \
             and not (n.width < p.width and _TAG_END.search(ntext)):
         # two lines alone, no word cut between them: a kicker and a title, not one wrapped (nor
         # a title and its shorter tail closed by the column tag)
@@ -514,12 +514,13 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             wide,
         )
         ends_block = over_byline = False
-        if not punct or line.text[-1] in "）)":  # (asked about title lines, tagged ones too)
+        if not punct or line.text[-1] in "）)" or not ends:  # (asked about title lines, tagged ones too)
             after = lines[at + 1].text if at + 1 < len(lines) else ""
             over_byline = bool(after) and (
                 after[0] in _OPENER_FIRST and bool(OPENER.match(after)) or after[0] == "—"
                 or len(after) <= 12 and bool(name_spans(after)))  # (a byline of names)
-            ends_block = not after or over_byline
+            # (a line with punctuation ends a headline group only over a byline)
+            ends_block = over_byline or not after and (not punct or line.text[-1] in "）)")
         # a note in brackets over lines, "（新华社北京1月2日电 记者…）", ends where it closes
         closed = note and opened < k - 1 and prev is not None and prev.text[-1] in "）)" and depth == 0
         new = prev is None or closed or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle,

@@ -967,3 +967,17 @@ def test_a_short_story_without_punctuation_in_its_inner_lines_takes_its_own_colu
                  "访问团一行。", "", wide, wide, wide, wide, "完了。")
     assert paragraphs(page)[0][2] == (
         "本报北京4月21日电  某某副主席张三21日在京会见了以某某党主席李四为团长的某国执政联盟两党访问团一行。")
+
+
+def test_a_wide_kicker_with_commas_over_a_title_with_a_colon_over_its_byline():
+    # Evidence: two lines over a byline, the first set wider than the column, no word cut
+    # between them: a kicker and its title (the title's colon changes nothing) ...
+    body = "我们在这里看段落怎样恢复得好不好了，"
+    page = lines(body, body, "完了。", "", "某市创新执法模式，挖掘深层次的环境问题", "环保执法：专家帮忙好“治病”",
+                 "本报记者  李四明", "", body, body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["某市创新执法模式，挖掘深层次的环境问题", "环保执法：专家帮忙好“治病”"]
+    # ... but a subtitle wrapped over two lines over the byline stays one
+    body = "我们在这里看段落恢复了，"
+    page = lines(body, body, body, body, "完了。", "", "今年分类救治困难群众两万多人", "（在省政府新闻发布会上）",
+                 "——确保农村困难群众应", "治尽治、应帮尽帮", "本报记者  李四明", "", body, body, body, "完了。")
+    assert "——确保农村困难群众应治尽治、应帮尽帮" in paragraphs(page)[0]
