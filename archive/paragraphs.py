@@ -335,6 +335,9 @@ def _is_break(
         # a paragraph's first line that happens to hold no punctuation, then a full line
         # or the paragraph's short last line
         n_last = n_short and n.punct and not _pause(ntext)
+        if not p_opens and not p_full and not n.gap and n_full and n_ends_block and ptext.isalpha() \
+                and not _word_across(ptext, ntext, nearby):
+            return True  # (a wrapped kicker's last line short of the column, then the title over a blank)
         if column - 3.5 <= p.width <= column + 1 and (n_full or n_last):
             return False
         if not p_opens and n_last and n.ends and ptext[-1] not in CLOSERS:

@@ -981,3 +981,13 @@ def test_a_wide_kicker_with_commas_over_a_title_with_a_colon_over_its_byline():
     page = lines(body, body, body, body, "完了。", "", "今年分类救治困难群众两万多人", "（在省政府新闻发布会上）",
                  "——确保农村困难群众应", "治尽治、应帮尽帮", "本报记者  李四明", "", body, body, body, "完了。")
     assert "——确保农村困难群众应治尽治、应帮尽帮" in paragraphs(page)[0]
+
+
+def test_a_wrapped_kicker_ends_at_its_last_line_short_of_the_column_over_the_title():
+    # Evidence: a kicker with commas wrapped over two lines, its last line short of the
+    # column with no punctuation, then a full line ending the page: the title, not the
+    # kicker's text going on (a paragraph's inner lines are full).
+    body = "我们在这里看铁路恢复得好，"
+    page = lines(body, body, body, "完了。", "", "随着最长的隧道贯通，某某铁", "路进入线上轨道铺设阶段",
+                 "“某国将迎来加速发展新时期”")
+    assert paragraphs(page)[0][1:] == ["随着最长的隧道贯通，某某铁路进入线上轨道铺设阶段", "“某国将迎来加速发展新时期”"]
