@@ -572,8 +572,10 @@ def _must_be_subhead(runs: list[Run], i: int) -> bool:
     question), right after a section number alone ("（二）") or a chapter's
     heading ("第二章  组织设置"); or the title of a document the text above names
     in book-title marks (a law's text under the news of its publication)."""
+    above = runs[i - 1].items[-1].text.strip() if i else ""
     return _may_be_subhead(runs, i) and (
-        runs[i + 1].items[0].role == "q" or bool(SECTION_NUMBER.match(runs[i - 1].items[-1].text.strip()))
+        runs[i + 1].items[0].role == "q" or bool(SECTION_NUMBER.match(above))
+        or above.endswith(("：", ":")) and _chars(above) <= SUBHEAD_CHARS  # (a part's label, "风格成熟：")
         or all(CHAPTER.match(it.text) for it in runs[i].items)) or _named_above(runs, i)
 
 

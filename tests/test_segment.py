@@ -13,6 +13,7 @@ from archive.segment import (
     _may_be_subhead,
     _may_cut,
     _merge_soft,
+    _must_be_subhead,
     _photo_story,
     _split_bodies,
     _subhead_score,
@@ -1237,3 +1238,14 @@ def test_a_page_label_over_a_photo_titled_under_its_credit_and_jump_note():
         block("（下转第12版）"), block("支招"), block("老兵的故事"), para(16, "老兵访谈节目讲述故事我把它当作短篇来读"),
     ])
     assert [n.block.text for n in nodes if n.kind == "fw"] == ["要闻"]
+
+
+def test_a_headline_line_under_a_parts_label_ending_in_a_colon_is_a_subhead():
+    # "渐入佳境：" alone over a headline line labels a part of the text: the line is a
+    # subhead, however little its text shares with the text above.
+    runs = _body_runs(classify([
+        para(16, "老街张灯结彩吸引众多市民游览"), block("渐入佳境："), block("《某某交响曲》"),
+        para(16, "作曲家集中谱写酝酿已久的作品"),
+    ]))
+    assert [r.kind for r in runs] == ["body", "heads", "body"]
+    assert _must_be_subhead(runs, 1)
