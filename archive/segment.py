@@ -575,7 +575,7 @@ def _must_be_subhead(runs: list[Run], i: int) -> bool:
     above = runs[i - 1].items[-1].text.strip() if i else ""
     return _may_be_subhead(runs, i) and (
         runs[i + 1].items[0].role == "q" or bool(SECTION_NUMBER.match(above))
-        or above.endswith(("：", ":")) and _chars(above) <= SUBHEAD_CHARS  # (a part's label, "风格成熟：")
+        or above.endswith(("：", ":")) and _chars(above) <= SUBHEAD_CHARS  # (a part's label, "渐入佳境：")
         or all(CHAPTER.match(it.text) for it in runs[i].items)) or _named_above(runs, i)
 
 
