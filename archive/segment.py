@@ -543,6 +543,8 @@ def _may_be_subhead(runs: list[Run], i: int) -> bool:
         # box's tag, "…（链接）", "…（记者手记）", may title a part of one)
     after = runs[i + 1].items
     prev, nxt = runs[i - 1].items[-1], after[0]
+    if len(run.items) == 1 and _BOX_TAG.search(run.items[0].text):
+        return not (prev.role in ("jump", "fw") or nxt.role in ("lead", "fw", "jump"))  # a box of the text above
     if _photo_story(runs[i - 1].items[-2:]) or len(after) <= STORY_PARAS + 1 and (
             _photo_story(after) or after[0].role == "p" and after[-1].role == "figure"):
         return False  # a photo story (text closed by the photo's credit, or its captioned photo) stands alone

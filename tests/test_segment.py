@@ -1249,3 +1249,16 @@ def test_a_headline_line_under_a_parts_label_ending_in_a_colon_is_a_subhead():
     ]))
     assert [r.kind for r in runs] == ["body", "heads", "body"]
     assert _must_be_subhead(runs, 1)
+
+
+def test_a_box_tagged_as_a_link_after_a_photo_story_is_part_of_it():
+    # A photo story (its title, text and credit), then a box tagged "（链接）" on its
+    # subject: the box is a section of the story, not an article of its own.
+    nodes = segment_page([
+        block("爱护环境 人人有责"), para(16, "小朋友们在公园里捡拾垃圾爱护环境", 4), block("人民视觉"),
+        block("环境日（链接）"), para(16, "环境日是一个专为环境保护而设立的节日"), para(16, "环境日的主题每年不同"),
+        block("高铁开通了"), para(12, "高铁开通旅客出行方便"), para(12, "高铁开通沿线旅游兴旺"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts] == [["爱护环境 人人有责"], ["高铁开通了"]]
+    assert [heads(s) for s in arts[0].children if s.kind == "section"] == [["环境日（链接）"]]
