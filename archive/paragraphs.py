@@ -59,6 +59,7 @@ _JOINS = "并及与和将被的"  # a title line ending in a conjunction or "的
 # ... and one ending in these may end a paragraph (a list item, an introduction).
 _DIGITS = re.compile(r"\d+")
 _CLAUSE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[条章节款]")
+_ROLE_END = ("记者", "通讯员")  # a role word waiting for its name
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a date alone, as under a decree's signature
 _ARTICLE_NO = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")  # a law's numbered article
 _TEXT_PUNCT = re.compile(r"[，。；：！？;!?…]|[,.:](?!\d)")  # a text's punctuation, not a title's "、"
@@ -226,6 +227,8 @@ def _is_break(
         return True
     if p.line.hyphen:
         return False
+    if not n.gap and ptext.endswith(_ROLE_END) and len(ptext) > 4:
+        return False  # a byline's role word at the line's end ("…新华社记者"): the name follows
     if credit_line(ptext) or credit_line(ntext) and ptext[-1] not in _GOES_ON:
         return True  # a credit line ("版式设计：某某") is a block of its own
     if ntext[0] in "（(" and _ITEM.match(ntext) and (p.ends or _pause(ptext)):

@@ -991,3 +991,12 @@ def test_a_wrapped_kicker_ends_at_its_last_line_short_of_the_column_over_the_tit
     page = lines(body, body, body, "完了。", "", "随着最长的隧道贯通，某某铁", "路进入线上轨道铺设阶段",
                  "“某国将迎来加速发展新时期”")
     assert paragraphs(page)[0][1:] == ["随着最长的隧道贯通，某某铁路进入线上轨道铺设阶段", "“某国将迎来加速发展新时期”"]
+
+
+def test_a_byline_wrapped_after_a_role_word_goes_on_into_the_name():
+    # Evidence: a line ending in a role word ("…新华社记者") waits for the name on the next
+    # line ("王  松摄"): one byline, not a credit line of its own.
+    body = "我们在这里看段落怎样恢复了，"
+    page = lines(body, body, "完了。图为游客在公园游览。", "本报记者  张  三文  新华社记者", "钱  七摄",
+                 "冰雪节开幕", "", body, body, "完了。")
+    assert "本报记者  张  三文  新华社记者钱  七摄" in paragraphs(page)[0]
