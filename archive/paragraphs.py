@@ -235,7 +235,8 @@ def _is_break(
         return True  # a numbered item ("（二）") after a finished one ("…；"): a list, a law's clauses
     if not p.punct and ntext[0] in "据新中本" and _DATELINE.match(ntext):
         return True  # a dateline opens a story, even after a headline as wide as the column
-    if p_opens and _DATE_LINE.match(ptext) or _DATE_LINE.match(ntext) and (p.ends or not p.punct):
+    if p_opens and ptext[-1] == "日" and _DATE_LINE.match(ptext) \
+            or ntext[-1] == "日" and _DATE_LINE.match(ntext) and (p.ends or not p.punct):
         return True  # a date alone on its line (under a signature) is a block of its own
     if not n.gap and (
         ptext[-1] in _GOES_ON or _unbalanced(ptext) or ptext[-1] == "电" and _DATELINE.fullmatch(ptext)
@@ -428,6 +429,8 @@ _CLOSES = re.compile("[" + "".join(b for _, b in _PAIRS) + "]")
 
 def _listed(text: str) -> bool:
     """Three or more things of one length listed with "、" and nothing else: a whole line."""
+    if "、" not in text:  # a cheap test first
+        return False
     parts = text.split("、")
     return len(parts) >= 3 and len({len(part) for part in parts}) == 1 and all(is_han(c) for c in "".join(parts))
 
@@ -520,7 +523,7 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             wide,
         )
         ends_block = over_byline = False
-        if not punct or line.text[-1] in "）)" or not ends:  # (asked about title lines, tagged ones too)
+        if not punct or line.text[-1] in "）)" or not (ends or full):  # (asked about title lines, tagged ones too)
             after = lines[at + 1].text if at + 1 < len(lines) else ""
             over_byline = bool(after) and (
                 after[0] in _OPENER_FIRST and bool(OPENER.match(after)) or after[0] == "—"
