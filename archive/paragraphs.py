@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
-from archive.chars import CLOSERS, ends_sentence, has_punct, is_han, width
+from archive.chars import CLOSERS, PUNCT, ends_sentence, has_punct, is_han, width
 from archive.model import Block, Document, Line, Page, Piece, gc_paused
 from archive.names import name_spans
 
@@ -62,7 +62,8 @@ _CLAUSE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[条章�
 _ROLE_END = ("记者", "通讯员")  # a role word waiting for its name
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a date alone, as under a decree's signature
 _ARTICLE_NO = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")  # a law's numbered article
-_TEXT_PUNCT = re.compile(r"[，。；：！？;!?…]|[,.:](?!\d)")  # a text's punctuation, not a title's "、"
+# a text's punctuation, not a title's "、"
+_TEXT_PUNCT = re.compile(f"[{re.escape(PUNCT.replace('、', ''))}]|[,.:](?!\\d)")
 _LEAD_DATE = re.compile(r"(?:\d{4}年|\d{1,2}月\d{1,2}日|当地时间|近日|日前)")  # how a story opens
 _PAUSE = re.compile(r"(?:[；;：:]|——)[”’」』）)]*$")
 _CUT_PHRASE = re.compile(r"[^\s—：:]{2}\s+\S$")  # a phrase cut after its first character (not a spaced name)
@@ -207,7 +208,8 @@ def _is_break(
     word wrapped across the break. ``p_opens`` tells whether ``p`` opened its
     block (only a block's first line can have lost an indent), ``subtitle`` whether
     that block opened with a subtitle's dash, ``n_ends_block`` whether the line after
-    ``n`` surely opens a block (a blank line, the page's end, a byline, a dateline),
+    ``n`` surely opens a block (a blank line, the page's end, a byline, a dateline; after
+    a line with punctuation, only a byline),
     ``two_plain`` whether the block so far is two lines that end no sentence, the first
     without any punctuation, ``n_over_byline`` whether a byline, a dateline or a subtitle
     follows ``n`` (the next part of a headline group).
@@ -228,7 +230,8 @@ def _is_break(
     if p.line.hyphen:
         return False
     if not n.gap and ptext.endswith(_ROLE_END) and len(ptext) > 4:
-        return False  # a byline's role word at the line's end ("…新华社记者"): the name follows
+        # a byline's role word at the end of a line holding more ("…新华社记者"): the name follows
+        return False
     if credit_line(ptext) or credit_line(ntext) and ptext[-1] not in _GOES_ON:
         return True  # a credit line ("版式设计：某某") is a block of its own
     if ntext[0] in "（(" and _ITEM.match(ntext) and (p.ends or _pause(ptext)):
