@@ -826,7 +826,7 @@ def _photo_story(body: Sequence[Item]) -> bool:
     (not a story closed by its signature, then a photo's: two stories)."""
     core = [it for it in body if it.role != "jump"]
     if len(core) >= 2 and core[-2].role == "figure" and _column_tag(core[-1]):
-        core.pop()  # (the photo's column, "（影像中国）", under its credit)
+        core.pop()  # (the photo's column, "（光影乡村）", under its credit)
     if 1 <= len(core) <= 2 and core[-1].role == "p" and "图为" in core[-1].text:
         return True
     return len(core) >= 2 and core[-1].role == "figure" and not _caption(core[-1]) and core[-2].role == "p" \
@@ -834,7 +834,7 @@ def _photo_story(body: Sequence[Item]) -> bool:
 
 
 def _column_tag(it: Item) -> bool:
-    """A column's name alone in brackets: "（影像中国）"."""
+    """A column's name alone in brackets: "（光影乡村）"."""
     return it.role == "p" and bool(_PARENS.match(it.text)) and _chars(it.text) <= LABEL_CHARS + 4
 
 
