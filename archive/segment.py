@@ -550,6 +550,8 @@ def _may_be_subhead(runs: list[Run], i: int) -> bool:
         return False  # a photo story (text closed by the photo's credit, or its captioned photo) stands alone
     if [it.role for it in after if it.role != "jump"] == ["figure"]:
         return False  # a title over a photo alone
+    if prev.role == "figure" and len(run.items) == 1 and _chars(run.items[0].text) <= BOX_CHARS:
+        return False  # a very short line right under a photo's credit titles the photo ("图片报道")
     if _closes(prev) and len(run.items) == 1:
         return False  # a line alone after a note on the author (not a package's section, "title /（国家）某某")
     return not (prev.role in ("jump", "fw", "tail") or nxt.role in ("lead", "label", "fw", "jump"))

@@ -1262,3 +1262,14 @@ def test_a_box_tagged_as_a_link_after_a_photo_story_is_part_of_it():
     arts = articles(nodes)
     assert [heads(a) for a in arts] == [["爱护环境 人人有责"], ["高铁开通了"]]
     assert [heads(s) for s in arts[0].children if s.kind == "section"] == [["环境日（链接）"]]
+
+
+def test_a_very_short_line_right_under_a_photos_credit_is_no_subhead():
+    # "图片新闻" right under a drawing's or photo's credit titles that picture (its title
+    # printed after it), it is no subhead of a text running on past the picture.
+    runs = _body_runs(_figures(classify([
+        para(16, "人行道上停满了自行车行人只好走上马路", 4), block("这正是："), block("规划慢行道，"),
+        block("张小明图  李四文"), block("图片新闻"), para(16, "人行道上的自行车停放整齐行人走路方便"),
+    ])))
+    assert [r.kind for r in runs] == ["body", "heads", "body"] and runs[0].items[-1].role == "figure"
+    assert not _may_be_subhead(runs, 1)
