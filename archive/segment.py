@@ -545,7 +545,7 @@ def _may_be_subhead(runs: list[Run], i: int) -> bool:
     prev, nxt = runs[i - 1].items[-1], after[0]
     if len(run.items) == 1 and _BOX_TAG.search(run.items[0].text):
         return not (prev.role in ("jump", "fw") or nxt.role in ("lead", "fw", "jump"))  # a box of the text above
-    if _photo_story(runs[i - 1].items[-2:]) or len(after) <= STORY_PARAS + 1 and (
+    if _photo_story(runs[i - 1].items[-2:]) or len(after) <= STORY_PARAS + 2 and (
             _photo_story(after) or after[0].role == "p" and after[-1].role == "figure"):
         return False  # a photo story (text closed by the photo's credit, or its captioned photo) stands alone
     if [it.role for it in after if it.role != "jump"] == ["figure"]:

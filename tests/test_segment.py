@@ -1072,7 +1072,7 @@ def test_a_short_line_after_a_text_over_a_cartoon_and_its_credit_is_no_box_label
     assert [it.role for it in items] == ["p", "head", "p", "p", "p", "credit"]
 
 
-def test_a_cartoon_of_four_blocks_under_its_title_is_no_subhead():
+def test_a_cartoon_of_four_or_five_blocks_under_its_title_is_no_subhead():
     # A title over a text, its verses and the drawing's credit: a story of its own even on
     # the subject of the text above.
     nodes = segment_page([
@@ -1080,6 +1080,15 @@ def test_a_cartoon_of_four_blocks_under_its_title_is_no_subhead():
         para(16, "自行车停放乱象行人只好走上马路"), para(16, "人行道上自行车乱停放行人无路可走"),
         block("漫画新闻"), para(16, "人行道上停满了自行车行人只好走上马路"),
         block("这正是："), block("规划慢行道，"), block("行人有专道。"), block("张小明图  李四文"),
+    ])
+    assert [heads(a) for a in articles(nodes)] == [["城市慢行交通（民生观）"], ["漫画新闻"]]
+    # ... and of five (a verse more)
+    nodes = segment_page([
+        block("城市慢行交通（民生观）"), para(16, "人行道上停满了自行车行人只好走上马路"),
+        para(16, "自行车停放乱象行人只好走上马路"), para(16, "人行道上自行车乱停放行人无路可走"),
+        block("漫画新闻"), para(16, "人行道上停满了自行车行人只好走上马路"),
+        block("这正是："), block("规划慢行道，"), block("行人有专道。"), block("出行更顺畅。"),
+        block("张小明图  李四文"),
     ])
     assert [heads(a) for a in articles(nodes)] == [["城市慢行交通（民生观）"], ["漫画新闻"]]
 
