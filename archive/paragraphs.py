@@ -456,9 +456,10 @@ def _tag_tail(text: str) -> bool:
 
 
 def _titled(text: str) -> bool:
-    """A title closed by a column tag: "…（绿色家园）", no punctuation before the tag."""
+    """A title closed by a column tag: "…（绿色家园）", four characters or more and no
+    punctuation before the tag."""
     tag = _TAG_END.search(text)
-    return bool(tag) and tag.start() >= 4 and not has_punct(text[: tag.start()])
+    return bool(tag) and sum(map(is_han, text[: tag.start()])) >= 4 and not has_punct(text[: tag.start()])
 
 
 def _comma_titled(text: str) -> bool:

@@ -1000,3 +1000,11 @@ def test_a_byline_wrapped_after_a_role_word_goes_on_into_the_name():
     page = lines(body, body, "完了。图为游客在公园游览。", "本报记者  张  三文  新华社记者", "钱  七摄",
                  "冰雪节开幕", "", body, body, "完了。")
     assert "本报记者  张  三文  新华社记者钱  七摄" in paragraphs(page)[0]
+
+
+def test_a_short_quoted_word_and_its_column_tag_are_a_titles_tail_not_a_title():
+    # Evidence: "“答卷”（声音）" holds two characters before its column tag: too few for a
+    # title of its own, it is the tail of the title line over it.
+    body = "我们在这里看段落怎样恢复得很好，"
+    page = lines(body, body, "完了。", "", "帮助青年人写好创业", "“答卷”（声音）", "", body, body, "完了。")
+    assert paragraphs(page)[0][1] == "帮助青年人写好创业“答卷”（声音）"
