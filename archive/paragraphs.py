@@ -338,7 +338,8 @@ def _is_break(
                 return False  # a headline's shorter tail, closed by its column tag or a lead-in dash
             # a heading wraps where its frame ends: a line short of the column did not (a
             # headline, then a box label), unless a word runs on
-            return not (p_full or p.wide or _word_across(ptext, ntext, nearby))
+            # (or a line of phrases set apart whose last is cut short: "某某着眼未来 致力点")
+            return not (p_full or p.wide or _word_across(ptext, ntext, nearby) or _cut_couplet(ptext))
         # a paragraph's first line that happens to hold no punctuation, then a full line
         # or the paragraph's short last line
         n_last = n_short and n.punct and not _pause(ntext)
@@ -447,6 +448,16 @@ def _couplet(text: str) -> bool:
     return len(parts) >= 2 and len({len(part) for part in parts}) == 1 and len(parts[0]) >= 3 \
         and all(is_han(part[0]) and is_han(part[-1]) for part in parts) and not has_punct(text) \
         and not _CLAUSE.match(text)  # (not a numbered clause of a law: "第二十一条  组织开展创")
+
+
+def _cut_couplet(text: str) -> bool:
+    """Phrases set apart by spaces, the last shorter than the one before it: a headline line
+    of parallel phrases wrapped inside its last one ("某某着眼未来 致力点" / "亮…")."""
+    if " " not in text and "\u3000" not in text:  # a cheap test first
+        return False
+    parts = text.split()
+    return len(parts) >= 2 and len(parts[-1]) < len(parts[-2]) and all(map(is_han, "".join(parts))) \
+        and not name_spans(parts[-1])  # (not a post and a name: "某某协会主席 张三")
 
 
 def _tag_tail(text: str) -> bool:

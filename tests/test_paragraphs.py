@@ -1008,3 +1008,16 @@ def test_a_short_quoted_word_and_its_column_tag_are_a_titles_tail_not_a_title():
     body = "我们在这里看段落怎样恢复得很好，"
     page = lines(body, body, "完了。", "", "帮助青年人写好创业", "“答卷”（声音）", "", body, body, "完了。")
     assert paragraphs(page)[0][1] == "帮助青年人写好创业“答卷”（声音）"
+
+
+def test_parallel_phrases_cut_inside_their_last_phrase_go_on():
+    # Evidence: phrases set apart by a space, the last cut short ("某某着眼未来 致力点"):
+    # the headline line wrapped inside its last phrase goes on into the next line ...
+    body = "我们在这里看段落怎样恢复得很好，"
+    page = lines(body, body, "完了。", "", "“春风行动奖学金”启动", "某某着眼未来 致力点", "亮少年足球梦想", "",
+                 body, body, "完了。")
+    assert "某某着眼未来 致力点亮少年足球梦想" in paragraphs(page)[0]
+    # ... but a post and a name ("某某协会主席 张三") over a text is a byline's line
+    page = lines(body, body, "完了。", "", "某某协会主席 张三", "某某协会最初是由教育界人士",
+                 "组成的，" + body, "完了。")
+    assert "某某协会主席 张三" in paragraphs(page)[0]
