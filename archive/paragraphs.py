@@ -383,7 +383,7 @@ def _is_break(
     if n.heading and not n_full:
         # e.g. a kicker (with commas) above a headline; but a line ending in a lead-in dash
         # ends a text
-        if _word_across(ptext, ntext, nearby) or ntext.endswith("——"):
+        if _word_across(ptext, ntext, nearby) or ntext.endswith("——") or _cut_couplet(ptext):
             return False
         # a headline holding commas, wrapped: its short first line opens the block; a
         # paragraph's full line goes on into its last (a quote set without a full stop)

@@ -1017,6 +1017,10 @@ def test_parallel_phrases_cut_inside_their_last_phrase_go_on():
     page = lines(body, body, "完了。", "", "“春风行动奖学金”启动", "某某着眼未来 致力点", "亮少年足球梦想", "",
                  body, body, "完了。")
     assert "某某着眼未来 致力点亮少年足球梦想" in paragraphs(page)[0]
+    # ... over a subtitle too
+    page = lines(body, body, "完了。", "", "某某对某项工作作出重要指示强调", "紧紧围绕全省工作的大局 全面履行",
+                 "职责坚持依法办事完善机制", "——某某会见先进集体代表", "", body, body, "完了。")
+    assert "紧紧围绕全省工作的大局 全面履行职责坚持依法办事完善机制" in paragraphs(page)[0]
     # ... but a post and a name ("某某协会主席 张三") over a text is a byline's line
     page = lines(body, body, "完了。", "", "某某协会主席 张三", "某某协会最初是由教育界人士",
                  "组成的，" + body, "完了。")
