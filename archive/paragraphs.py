@@ -58,10 +58,11 @@ _GOES_ON_START = "和与及的"  # a line opening with a conjunction or "的" go
 _JOINS = "并及与和将被的"  # a title line ending in a conjunction or "的" goes on ("…会见某人并")
 # ... and one ending in these may end a paragraph (a list item, an introduction).
 _DIGITS = re.compile(r"\d+")
-_CLAUSE = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[条章节款]")
+_NUMERAL = r"[一二三四五六七八九十百零〇\d]+"
+_CLAUSE = re.compile(rf"^第{_NUMERAL}[条章节款]")
 _ROLE_END = ("记者", "通讯员")  # a role word waiting for its name
-_DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a date alone, as under a decree's signature
-_ARTICLE_NO = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条")  # a law's numbered article
+DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")  # a date alone, as under a decree's signature
+_ARTICLE_NO = re.compile(rf"^第{_NUMERAL}条")  # a law's numbered article
 # a text's punctuation, not a title's "、"
 _TEXT_PUNCT = re.compile(f"[{re.escape(PUNCT.replace('、', ''))}]|[,.:](?!\\d)")
 _LEAD_DATE = re.compile(r"(?:\d{4}年|\d{1,2}月\d{1,2}日|当地时间|近日|日前)")  # how a story opens
@@ -238,8 +239,8 @@ def _is_break(
         return True  # a numbered item ("（二）") after a finished one ("…；"): a list, a law's clauses
     if not p.punct and ntext[0] in "据新中本" and _DATELINE.match(ntext):
         return True  # a dateline opens a story, even after a headline as wide as the column
-    if p_opens and ptext[-1] == "日" and _DATE_LINE.match(ptext) \
-            or ntext[-1] == "日" and _DATE_LINE.match(ntext) and (p.ends or not p.punct):
+    if p_opens and ptext[-1] == "日" and DATE_LINE.match(ptext) \
+            or ntext[-1] == "日" and DATE_LINE.match(ntext) and (p.ends or not p.punct):
         return True  # a date alone on its line (under a signature) is a block of its own
     if not n.gap and (
         ptext[-1] in _GOES_ON or _unbalanced(ptext) or ptext[-1] == "电" and _DATELINE.fullmatch(ptext)

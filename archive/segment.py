@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from archive.chars import CLOSERS, ends_sentence, has_punct, width
 from archive.model import Block, Mark, Node
 from archive.names import name_spans, trailing_name
-from archive.paragraphs import SAYS, credit_line
+from archive.paragraphs import DATE_LINE, SAYS, credit_line
 
 _ROLES = "特约记者|记者|通讯员|实习生|评论员|特约撰稿人|撰稿|摄影"
 _ROLE_WORDS = rf"(?:{_ROLES}|文|图)"
@@ -56,7 +56,6 @@ _MARKER = re.compile(r"^[□■◆●]\s*")
 _TAG = re.compile(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")  # a column tag closing a title
 _EDITOR = re.compile(r"^——编者$")  # the editor's signature closing a package's introduction
 _BOX_TAG = re.compile(r"[（(](?:相关)?(?:链接|记者手记)[）)]$")  # tags of boxes inside an article
-_DATE_ALONE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
 _DOC_NO = re.compile(r"第[一二三四五六七八九十百零〇\d]+号$")  # a decree's number ("第三十九号")
 _PARENS = re.compile(r"^[（(][^（()）]*[）)]$")  # a whole block in brackets: a note, not a title
 _AUTHOR_NOTE = re.compile(r"^[（(]\s*作者(?:为|系|是|单位)")  # "（作者为某报记者）" closes an opinion piece
@@ -226,7 +225,7 @@ def _untagged(text: str) -> str:
 def _is_heading(text: str, lines: int) -> bool:
     if text[:1] in "（(" and text[-1:] in "）)":
         return False  # a note in brackets ("（作者为…）"), whatever it holds
-    if _DATE_ALONE.match(text):
+    if DATE_LINE.match(text):
         return False  # a date alone closes a decree or letter under its signature
     text = _untagged(text)
     if lines <= 2:
@@ -300,7 +299,7 @@ def _decrees(items: list[Item]) -> None:
             it.role = "p"
             if i and items[i - 1].role == "head" and not _tagged(items[i - 1].text):
                 items[i - 1].role = "p"
-        elif i and _DATE_ALONE.match(_squashed(it.text)) and items[i - 1].role == "head":
+        elif i and DATE_LINE.match(_squashed(it.text)) and items[i - 1].role == "head":
             items[i - 1].role = "p"  # the signature over the date
 
 
