@@ -612,12 +612,12 @@ def _block_column(it: Item) -> float | None:
     return widths[len(widths) // 2] if len(widths) >= 2 else None
 
 
-def _split_bodies(items: list[Item]) -> tuple[list[list[Item]], list[bool]]:
+def _split_bodies(items: list[Item]) -> tuple[list[list[Item]], list[bool | str]]:
     """Split a stretch of body at article starts (datelines) and ends (jump notes),
     and softly where the column width changes for good (one odd paragraph, a
     quote set narrower, does not count) and before a photo story that ends it: a
     soft piece joins its neighbour again unless both get a headline. Returns the bodies and, for each, whether it
-    starts softly."""
+    starts softly (True, or DATED at a second dateline of the same source and date)."""
     cols = [_block_column(it) for it in items]
     known = [i for i, c in enumerate(cols) if c is not None]
     changes = set()
@@ -636,29 +636,47 @@ def _split_bodies(items: list[Item]) -> tuple[list[list[Item]], list[bool]]:
         if _closes(items[i - 1]) and items[i].role in ("p", "q"):
             changes.add(i)
     out: list[list[Item]] = [[]]
-    soft = [False]
+    soft: list[bool | str] = [False]
+    date = None  # the source and date of the last dateline
     for i, it in enumerate(items):
         starts = it.role == "lead" or (it.role == "jump" and it.attrs.get("subtype") == "from")
         if starts and any(x.role not in ("credit", "fw", "figure") for x in out[-1]):
             out.append([])
-            soft.append(False)
+            soft.append(DATED if it.role == "lead" and date and _dated(it) == date else False)
         elif i in changes and out[-1]:
             out.append([])
             soft.append(True)
+        if it.role == "lead":
+            date = _dated(it)
         out[-1].append(it)
         if it.role == "jump" and it.attrs.get("subtype") == "to":
             out.append([])
             soft.append(False)
     keep = [i for i, b in enumerate(out) if b]
-    return [out[i] for i in keep], [soft[i] and i != keep[0] for i in keep]
+    return [out[i] for i in keep], [soft[i] if i != keep[0] else False for i in keep]
 
 
-def _merge_soft(arts: list[Article], soft: list[bool], upper: frozenset[int] = frozenset()) -> list[Article] | None:
+# a story may hold reports from two places under one headline: a second dateline of the
+# same source and date ("本报北京1月1日电" … "本报合肥1月1日电") opens a piece that needs a
+# headline of its own to stand apart
+DATED = "dated"
+_DATED = re.compile(r"^(?:据)?(新华社|中新社|本报|人民日报)\S*?(\d{1,2}月\d{1,2}日)电")
+
+
+def _dated(it: Item) -> tuple[str, ...] | None:
+    """The source and date of a lead's dateline: ("本报", "1月1日")."""
+    m = _DATED.match(it.text)
+    return m.groups() if m else None
+
+
+def _merge_soft(arts: list[Article], soft: Sequence[bool | str],
+                upper: frozenset[int] = frozenset()) -> list[Article] | None:
     """Join a softly split piece to the article before it when one of them has
     no headline. Two titled pieces stay apart only in the mixed layout that
     explains the split: the one before titled from the headline run above the
     bodies (items with an index in ``upper``), the one after from the run below;
-    otherwise None (not a layout)."""
+    otherwise None (not a layout). Pieces split at a second dateline of one date
+    (DATED) stay apart whenever both are titled."""
     out: list[Article] = []
     for art, s in zip(arts, soft, strict=True):
         if s and out:
@@ -666,7 +684,7 @@ def _merge_soft(arts: list[Article], soft: list[bool], upper: frozenset[int] = f
             if not (prev.heads and art.heads):
                 out[-1] = Article(heads=prev.heads or art.heads, body=prev.body + art.body)
                 continue
-            if not (prev.heads[0].index in upper and art.heads[0].index not in upper):
+            if s is not DATED and not (prev.heads[0].index in upper and art.heads[0].index not in upper):
                 return None
         out.append(art)
     return out
@@ -728,7 +746,7 @@ class Article:
 
 
 def _assign(run: list[Item], bodies: list[list[Item]], cut: int = 0,
-            soft: Sequence[bool] = ()) -> tuple[float, list[Article]]:
+            soft: Sequence[bool | str] = ()) -> tuple[float, list[Article]]:
     """Best split of headline items into groups and their match to ``bodies``;
     no group spans ``cut`` (items from two different runs). Softly split bodies
     left without a headline join their neighbour."""
@@ -977,12 +995,17 @@ def build_article(art: Article) -> Node:
     tails: list[Node] = []  # bylines that close the article
     for it in art.body:
         if it.role == "lead":
+            top = container is node and not any(c.kind in ("p", "sp") for c in node.children)
+            if not top:  # a second report under the same headline: a section of its own
+                container = Node("section")
+                node.children.append(container)
+                turn = None
             for part in _split_lead(it):
                 if part.role == "p":
                     target = turn or container
                     target.children.append(Node("p", part.block))
                 else:
-                    node.children.append(Node(part.role, _with_marks(part.block, part.marks)))
+                    (node if top else container).children.append(Node(part.role, _with_marks(part.block, part.marks)))
             continue
         if it.role == "head":  # a subhead opens a section
             container = Node("section", children=[Node("head", it.block)])

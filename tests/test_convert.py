@@ -186,3 +186,22 @@ def test_write_is_atomic(tmp_path, monkeypatch):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.xml"]
+
+
+def test_two_reports_under_one_headline_convert_valid(tmp_path, tei_all):
+    # A second dateline of the same date under one headline opens a section holding it:
+    # valid against the project's schema (checked by convert) and tei_all.
+    page = tmp_path / "reports.txt"
+    page.write_text(
+        "保护湖泊生态、恢复水鸟栖息地\n\n多个湖区开始全面休渔\n\n"
+        "本报东城3月2日电  （记者王小明）记者从湖\n区管理局获悉，东湖自3月起全面休渔，为期\n十年。\n\n"
+        "东湖休渔期间，湖区将开展增殖放流，禁止\n一切捕捞活动。\n"
+        "本报西城3月2日电  （记者李大伟）记者获悉，\n西湖湖区也将实施休渔，为期十年。\n\n"
+        "西湖休渔期间，湖区也将开展增殖放流，禁止\n一切捕捞活动。\n", encoding="utf-8")
+    result = convert(page)
+    assert_nothing_lost(result.doc, result.tree)
+    assert tei_all.validate(result.tree), tei_all.error_log
+    arts = result.tree.getroot().findall(f".//{T}div[@type='article']")
+    assert len(arts) == 1
+    datelines = arts[0].findall(f"{T}div[@type='section']/{T}dateline")
+    assert [d.xpath("string()") for d in datelines] == ["本报西城3月2日电"]

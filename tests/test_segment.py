@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from archive.model import Block, Piece
 from archive.segment import (
     Article,
@@ -1282,3 +1284,43 @@ def test_a_very_short_line_right_under_a_photos_credit_is_no_subhead():
     ])))
     assert [r.kind for r in runs] == ["body", "heads", "body"] and runs[0].items[-1].role == "figure"
     assert not _may_be_subhead(runs, 1)
+
+
+def _two_reports(second: str):
+    return segment_page([
+        block("保护湖泊生态、恢复水鸟栖息地"), block("多个湖区开始全面休渔"),
+        block("本报东城3月2日电  （记者王小明）记者从湖区管理局获悉，东湖自3月起全面休渔。"),
+        para(16, "东湖全面休渔保护湖泊生态"),
+        block(f"{second}电  （记者李大伟）记者获悉，西湖湖区也将实施休渔，为期十年。"),
+        para(16, "西湖休渔期间开展增殖放流"),
+    ])
+
+
+def test_a_second_dateline_of_the_same_date_is_a_report_under_the_same_headline():
+    # Two datelines of one date with no headline between them: one story reported from two
+    # places; the second report is a section of the article, opened by its own dateline.
+    arts = articles(_two_reports("本报西城3月2日"))
+    assert [heads(a) for a in arts] == [["保护湖泊生态、恢复水鸟栖息地", "多个湖区开始全面休渔"]]
+    section = [c for c in arts[0].children if c.kind == "section"]
+    assert len(section) == 1
+    assert [c.kind for c in section[0].children] == ["dateline", "byline", "p", "p"]
+    assert section[0].children[0].block.text == "本报西城3月2日电"
+
+
+@pytest.mark.parametrize("second", ["本报西城3月3日", "据新华社西城3月2日"])
+def test_a_dateline_of_another_date_or_source_opens_a_story_of_its_own(second):
+    arts = articles(_two_reports(second))
+    assert len(arts) == 2
+    assert not any(c.kind == "section" for a in arts for c in a.children)
+
+
+def test_two_reports_of_one_date_with_headlines_of_their_own_stay_apart():
+    # Both headlines printed after both texts: each report keeps its own.
+    arts = articles(segment_page([
+        block("本报东城3月2日电  （记者王小明）记者从湖区管理局获悉，东湖自3月起全面休渔。"),
+        para(16, "东湖全面休渔保护湖泊生态"),
+        block("本报西城3月2日电  （记者李大伟）记者获悉，西城新建的图书馆对市民开放。"),
+        para(16, "西城图书馆开放市民借阅"),
+        block("东湖全面休渔"), block("西城图书馆开放"),
+    ]))
+    assert [heads(a) for a in arts] == [["东湖全面休渔"], ["西城图书馆开放"]]
