@@ -295,6 +295,8 @@ def _is_break(
         return True  # (a title as wide as the column, a blank line, then its subtitle)
     if p_opens and ptext.endswith("——") and not n.punct and (not p.punct or p.wide or n.wide):
         return True  # a kicker's lead-in dash, then the title (a kicker with commas: set wider than text)
+    if not n.gap and ptext.endswith("——") and not n.punct and (_titled(ntext) or _open_tag(ntext)):
+        return True  # a wrapped kicker's lead-in dash, then a title closed by its column tag
     if (subtitle and not n.gap and (n.heading or ntext.endswith(("）", ")")) or p.wide and not n.ends)
             and n.width <= p.width
             and not (p.ends or p.full and n.first and not n_ends_block or OPENER.match(ntext) or name_spans(ntext))):
@@ -459,6 +461,13 @@ def _cut_couplet(text: str) -> bool:
     parts = text.split()
     return len(parts) >= 2 and len(parts[-1]) < len(parts[-2]) and all(map(is_han, "".join(parts))) \
         and not name_spans(parts[-1])  # (not a post and a name: "某某协会主席 张三")
+
+
+def _open_tag(text: str) -> bool:
+    """A title line whose column tag wraps onto the next line after four characters or more:
+    "叫响青山好风光（乡村路上·绿" (not a text's "…项目（简称")."""
+    i = text.rfind("（")
+    return i >= 4 and len(text) - i > 4 and "）" not in text[i:] and not has_punct(text)
 
 
 def _tag_tail(text: str) -> bool:

@@ -1025,3 +1025,21 @@ def test_parallel_phrases_cut_inside_their_last_phrase_go_on():
     page = lines(body, body, "完了。", "", "某某协会主席 张三", "某某协会最初是由教育界人士",
                  "组成的，" + body, "完了。")
     assert "某某协会主席 张三" in paragraphs(page)[0]
+
+
+def test_a_wrapped_kickers_lead_in_dash_ends_it_over_a_title_closed_by_its_tag():
+    # Evidence: a kicker wrapped over two lines ends in a lead-in dash ("…某某——"); the
+    # next line, without punctuation, opens a title closed by its column tag (wrapped or not).
+    body = "我们在这里看段落怎样恢复得很"
+    page = lines(body + "，", body + "，", "完了。", "", "从江南到西北，推销山货、发", "展旅游，帮扶干部王某——",
+                 "唱响青山好风光（乡村路上·绿", "色家园·帮扶故事②）", "", body + "，", body + "，", "完了。")
+    assert paragraphs(page)[0][1:3] == ["从江南到西北，推销山货、发展旅游，帮扶干部王某——",
+                                        "唱响青山好风光（乡村路上·绿色家园·帮扶故事②）"]
+    page = lines(body + "，", body + "，", "完了。", "", "从江南到西北，推销山货、发", "展旅游，帮扶干部王某——",
+                 "唱响青山好风光（乡村故事）", "", body + "，", body + "，", "完了。")
+    assert paragraphs(page)[0][1:3] == ["从江南到西北，推销山货、发展旅游，帮扶干部王某——",
+                                        "唱响青山好风光（乡村故事）"]
+    # ... but a text's line ending in a dash, then a bracket opened for a short aside, goes on
+    page = lines(body + "，", "首个布局建设的重大工程设施——", "某某跨海大桥工程建设项目（简称",
+                 "“某桥”）。我们在这里看段落恢复，", "完了。")
+    assert len(paragraphs(page)[0]) == 1
