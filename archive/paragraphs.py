@@ -297,6 +297,9 @@ def _is_break(
         return True  # a kicker's lead-in dash, then the title (a kicker with commas: set wider than text)
     if not n.gap and ptext.endswith("——") and not n.punct and (_titled(ntext) or _open_tag(ntext)):
         return True  # a wrapped kicker's lead-in dash, then a title closed by its column tag
+    if not p_opens and p.punct and not p.ends and not p.full and ntext[-1] in "）)" and n.width >= p.width \
+            and _titled(ntext) and not _word_across(ptext, ntext, nearby):
+        return True  # a wrapped kicker's last line (commas, short of the column), then a title closed by its tag
     if (subtitle and not n.gap and (n.heading or ntext.endswith(("）", ")")) or p.wide and not n.ends)
             and n.width <= p.width
             and not (p.ends or p.full and n.first and not n_ends_block or OPENER.match(ntext) or name_spans(ntext))):

@@ -1043,3 +1043,13 @@ def test_a_wrapped_kickers_lead_in_dash_ends_it_over_a_title_closed_by_its_tag()
     page = lines(body + "，", "首个布局建设的重大工程设施——", "某某跨海大桥工程建设项目（简称",
                  "“某桥”）。我们在这里看段落恢复，", "完了。")
     assert len(paragraphs(page)[0]) == 1
+
+
+def test_a_wrapped_kickers_short_last_line_ends_it_over_a_title_closed_by_its_tag():
+    # Evidence: a kicker with commas wrapped over two lines, its last line short of the
+    # column, then a line as wide closed by a column tag: the title, blank line or not.
+    body = "我们在这里看段落怎样恢复"
+    for gap in ("", "\n"):
+        page = lines(body + "，", body + "，", "完了。", "", "地处山区北部，面对困难不", "泄气，发展旅游促增收" + gap,
+                     "南岭村脱贫记（小康故事）", "", body + "，", body + "，", "完了。")
+        assert paragraphs(page)[0][1:3] == ["地处山区北部，面对困难不泄气，发展旅游促增收", "南岭村脱贫记（小康故事）"]
