@@ -242,6 +242,8 @@ def _is_break(
     if p_opens and ptext[-1] == "日" and DATE_LINE.match(ptext) \
             or ntext[-1] == "日" and DATE_LINE.match(ntext) and (p.ends or not p.punct):
         return True  # a date alone on its line (under a signature) is a block of its own
+    if ptext[-2:-1] == "电" and ptext[0] in "（(" and _PAREN_LINE.match(ptext) and _DATELINE.search(ptext):
+        return True  # a dateline in brackets closing a story ("（本报某地1月5日电）")
     if not n.gap and (
         ptext[-1] in _GOES_ON or _unbalanced(ptext) or ptext[-1] == "电" and _DATELINE.fullmatch(ptext)
         or ptext[-1] in _JOINS and not p.punct

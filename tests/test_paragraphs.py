@@ -1053,3 +1053,12 @@ def test_a_wrapped_kickers_short_last_line_ends_it_over_a_title_closed_by_its_ta
         page = lines(body + "，", body + "，", "完了。", "", "地处山区北部，面对困难不", "泄气，发展旅游促增收" + gap,
                      "南岭村脱贫记（小康故事）", "", body + "，", body + "，", "完了。")
         assert paragraphs(page)[0][1:3] == ["地处山区北部，面对困难不泄气，发展旅游促增收", "南岭村脱贫记（小康故事）"]
+
+
+def test_a_dateline_in_brackets_closes_its_story_over_a_title():
+    # Evidence: a whole line in brackets holding a dateline ("（本报某地1月5日电）") closes a
+    # story; the line after it, a title with its column tag, is no part of it.
+    body = "我们在这里看段落怎样恢复得很"
+    page = lines(body + "，", body + "，", "完了。", "（本报西港市、东港1月5日电）",
+                 "某国矛盾激化引发关注（国际视点）", "核心阅读", body + "，", "完了。")
+    assert paragraphs(page)[0][1:3] == ["（本报西港市、东港1月5日电）", "某国矛盾激化引发关注（国际视点）"]
