@@ -261,8 +261,9 @@ def _is_break(
         return True  # a kicker listing things of one length ("控尘、控排、控车"), then its title
     if p.punct and not p.ends and not n.gap and _couplet(ntext) and not _word_across(ptext, ntext, nearby):
         return True  # ... and a line with commas over one is a kicker over its title
-    if not n.gap and _unopened(ntext):
+    if _unopened(ntext) and (not n.gap or _unbalanced(ptext)):
         return False  # a line closing a quote or bracket it did not open goes on from before
+        # (across a column break too, when the line before opened it)
     if not p.punct and ntext[-1] in "）)" and _titled(ntext) and (
             n.width > p.width + 1 or n.width >= p.width - 2 and not _word_across(ptext, ntext, nearby)):
         return True  # a whole title closed by its column tag, about as wide as the line before: no wrap

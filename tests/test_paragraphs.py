@@ -1062,3 +1062,12 @@ def test_a_dateline_in_brackets_closes_its_story_over_a_title():
     page = lines(body + "，", body + "，", "完了。", "（本报西港市、东港1月5日电）",
                  "某国矛盾激化引发关注（国际视点）", "核心阅读", body + "，", "完了。")
     assert paragraphs(page)[0][1:3] == ["（本报西港市、东港1月5日电）", "某国矛盾激化引发关注（国际视点）"]
+
+
+def test_a_bracket_opened_before_a_column_break_closes_after_it():
+    # Evidence: a note opened in brackets ("（作者为…，某刊编辑李") and closed on the line
+    # after a blank line ("某采访整理）"): one note, cut by a column break.
+    body = "我们在这里看段落怎样恢复得很"
+    page = lines(body + "，", body + "，", "完了。", "（作者为某国前总统，某刊编辑李", "", "某某采访整理）",
+                 "中国发展为科研注入活力", "", body + "，", "完了。")
+    assert paragraphs(page)[0][1] == "（作者为某国前总统，某刊编辑李某某采访整理）"
