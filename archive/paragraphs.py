@@ -312,9 +312,11 @@ def _is_break(
     n_full, n_first, n_short, n_wide = n.full, n.first, n.short, n.wide
     if p_wide != n_wide and (n.gap or not (_word_across(ptext, ntext, nearby)
                                            or (ntext[0] in _GOES_ON_START or ptext[-1] in _JOINS) and not p.ends
-                                           or not p_opens and not p.ends and n.ends and n_short)):
+                                           or not p_opens and not p.ends and n.ends and n_short
+                                           or _cut_couplet(ptext))):
         # a different frame (caption, spanning headline), unless a word runs on (or a
-        # paragraph's line, then its short last line ending the sentence)
+        # paragraph's line, then its short last line ending the sentence, or a line of
+        # phrases set apart cut inside its last one)
         return True
     if p_opens and p_wide and n_wide and not p.ends and _titled(ntext) and not _word_across(ptext, ntext, nearby):
         return True  # a kicker set wide (commas and all), then a whole title closed by its column tag
@@ -361,7 +363,8 @@ def _is_break(
             return False  # (a paragraph's line, wherever its column, then its short last line)
         if not n.gap and ptext[0] == "第" and _ARTICLE_NO.match(ptext) and not _CLAUSE.match(ntext):
             return False  # a law's numbered article ("第三条  …") is text, not a heading
-        return not (_word_across(ptext, ntext, nearby) or ntext[0] in _GOES_ON_START)
+        # (or a line of phrases set apart cut inside its last one, "…成效 …支出 确保")
+        return not (_word_across(ptext, ntext, nearby) or ntext[0] in _GOES_ON_START or _cut_couplet(ptext))
     if p.ends:
         if p_first and p_opens and not n.gap and n_full and not n.heading:
             return False  # an indented first line that ends a sentence; the paragraph goes on

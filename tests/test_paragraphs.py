@@ -1021,6 +1021,11 @@ def test_parallel_phrases_cut_inside_their_last_phrase_go_on():
     page = lines(body, body, "完了。", "", "某某对某项工作作出重要指示强调", "紧紧围绕全省工作的大局 全面履行",
                  "职责坚持依法办事完善机制", "——某某会见先进集体代表", "", body, body, "完了。")
     assert "紧紧围绕全省工作的大局 全面履行职责坚持依法办事完善机制" in paragraphs(page)[0]
+    # ... from a line wider than the column, over a line of another width
+    text = "我们在这里看段落怎样恢复得很好看看，"
+    page = lines(text, text, "完了。", "", "某某召开座谈会强调", "巩固拓展某项改革成效 从严从紧管好各项支出 确保",
+                 "全面完成今年各项任务和“十四五”目标", "", "本报某地1月2日电  我们在这里看段落，", text, "完了。")
+    assert "巩固拓展某项改革成效 从严从紧管好各项支出 确保全面完成今年各项任务和“十四五”目标" in paragraphs(page)[0]
     # ... but a post and a name ("某某协会主席 张三") over a text is a byline's line
     page = lines(body, body, "完了。", "", "某某协会主席 张三", "某某协会最初是由教育界人士",
                  "组成的，" + body, "完了。")
