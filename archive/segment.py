@@ -1163,6 +1163,10 @@ def segment_page(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozens
             and len(articles[0].heads[0].text) <= 8:
         top.append(Node("fw", articles.pop(0).heads[0].block, attrs={"type": "section"}))  # a label above the page
     articles = _place_figures(articles)
+    for art in articles:  # a box label opening an article without a headline titles it ("图片报道")
+        if not any(it.role in ("head", "sub") for it in art.heads) and art.body and art.body[0].role == "label":
+            label = art.body.pop(0)
+            art.heads.insert(0, Item(label.block, "head", label.gap, label.index))
     return top + [build_article(a) for a in articles if a.heads or a.body or a.figures]
 
 

@@ -205,3 +205,20 @@ def test_two_reports_under_one_headline_convert_valid(tmp_path, tei_all):
     assert len(arts) == 1
     datelines = arts[0].findall(f"{T}div[@type='section']/{T}dateline")
     assert [d.xpath("string()") for d in datelines] == ["本报西城3月2日电"]
+
+
+def test_a_box_label_opening_an_article_without_a_headline_titles_it(tmp_path):
+    # A short line right under another article's headline group (printed after its text)
+    # reads as a box label; when the text it opens gets no headline of its own, it titles it.
+    page = tmp_path / "label.txt"
+    page.write_text(
+        "本报东城3月2日电  （记者王小明）春风吹绿\n了两岸的田野，东城的农民忙着春耕，\n播种施肥浇水样样都不落下。\n\n"
+        "农民说，今年的春耕比往年早了半个\n月，东城的田野里处处是忙碌的身影。\n\n"
+        "东城春耕时节农民忙\n——记东城某某村的春耕\n\n漫画天地\n"
+        "城市街头停满了自行车，汽车抢入非\n机动车道，行人出行十分不便，不少\n城市开始建设慢行系统。\n"
+        "（下转03版）\n", encoding="utf-8")
+    result = convert(page)
+    assert_nothing_lost(result.doc, result.tree)
+    heads = [[h.xpath("string()") for h in a.findall(f"{T}head")]
+             for a in result.tree.getroot().findall(f".//{T}div[@type='article']")]
+    assert heads == [["东城春耕时节农民忙", "——记东城某某村的春耕"], ["漫画天地"]]
