@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from archive.chars import CLOSERS, ends_sentence, has_punct, width
@@ -799,8 +799,9 @@ SUBHEAD_CHARS = 8  # a subhead of three lines has lines no longer than this
 STORY_BONUS = 0.3  # a photo story (text and the photo's credit) stands alone: an article's worth
 TAIL_COST = 0.5  # text after a story's closing signature in the same article
 STORY_PARAS = 3  # paragraphs a short story's text may hold
-PARALLEL_BONUS = 0.4  # subheads of one article look alike: single lines of about one length ...
+PARALLEL_BONUS = 0.4  # subheads of one article look alike: as many lines, each of about one length ...
 PARALLEL_CHARS = 1  # ... no more than this apart
+PARALLEL_LINE = 10  # ... and subheads of two lines or more have short lines (not kicker and title)
 
 
 def _chunk(heads: list[Item], cut: int, middle: list[Run]) -> tuple[float, list[Article]]:
@@ -857,6 +858,17 @@ def _column_tag(it: Item) -> bool:
     return it.role == "p" and bool(_PARENS.match(it.text)) and _chars(it.text) <= LABEL_CHARS + 4
 
 
+def _alike(runs: list[Run], candidates: Iterable[int]) -> list[int]:
+    """The headline runs among ``candidates`` shaped like another: as many lines, each
+    of about one length (subheads of one article look alike)."""
+    shapes = {i: [_chars(it.text) for it in runs[i].items] for i in candidates}
+    shapes = {i: shape for i, shape in shapes.items() if len(shape) == 1 or max(shape) <= PARALLEL_LINE}
+    return [i for i, shape in shapes.items()
+            if any(j != i and len(other) == len(shape)
+                   and all(abs(a - b) <= PARALLEL_CHARS for a, b in zip(shape, other, strict=True))
+                   for j, other in shapes.items())]
+
+
 def _layout(runs: list[Run]) -> tuple[float, list[Article]]:
     """Best articles of a page.
 
@@ -869,11 +881,8 @@ def _layout(runs: list[Run]) -> tuple[float, list[Article]]:
     forced = {i for i, run in enumerate(runs) if _must_be_subhead(runs, i)}
     heads_at = [i for i, run in enumerate(runs) if run.kind == "heads" and i not in forced]
     optional = {i: _subhead_score(runs, i) for i in heads_at if _may_be_subhead(runs, i)}
-    alike = [i for i in optional if len(runs[i].items) == 1]
-    for i in alike:
-        n = _chars(runs[i].items[0].text)
-        if any(j != i and abs(_chars(runs[j].items[0].text) - n) <= PARALLEL_CHARS for j in alike):
-            optional[i] += PARALLEL_BONUS
+    for i in _alike(runs, optional):
+        optional[i] += PARALLEL_BONUS
     marks = [-1, *heads_at, len(runs)]  # -1: page start, len(runs): page end
 
     def items_of(m: int) -> list[Item]:

@@ -8,6 +8,8 @@ from archive.model import Block, Piece
 from archive.segment import (
     Article,
     Item,
+    Run,
+    _alike,
     _body_runs,
     _chunk,
     _closed_packages,
@@ -1189,6 +1191,35 @@ def test_subheads_of_about_one_length_are_one_articles():
     assert [heads(a) for a in articles(_two_subheads("种粮大户心里更踏实了"))] == [["春耕时节农民忙"]]
     # ... unlike a line of another length there
     assert [heads(a) for a in articles(_two_subheads("种粮大户更踏实了"))] == [["春耕时节农民忙"], ["种粮大户更踏实了"]]
+
+
+def _two_line_subheads(second: tuple[str, str]):
+    return segment_page([
+        block("春耕时节农民忙"), para(16, "春耕时节农民忙着播种施肥"), para(16, "田野里一派繁忙景象"),
+        block("农技更管用"), block("农机下田效率高"),
+        para(16, "农机合作社的拖拉机开进田头"), para(16, "机器播种又快又好"),
+        block(second[0]), block(second[1]), para(16, "春耕农民说今年粮价稳定"), para(16, "农民种粮收入有保障"),
+    ])
+
+
+def test_subheads_of_two_lines_alike_are_one_articles():
+    # ... and so are subheads of two short lines each, line for line of about one length ...
+    assert [heads(a) for a in articles(_two_line_subheads(("收入更稳定", "种粮大户心里踏实")))] == [["春耕时节农民忙"]]
+    # ... unlike two lines of other lengths there
+    assert [heads(a) for a in articles(_two_line_subheads(("收入稳定", "种粮大户心里更加踏实了")))] == [
+        ["春耕时节农民忙"], ["收入稳定", "种粮大户心里更加踏实了"]]
+
+
+def test_only_short_lines_make_subheads_of_two_lines_alike():
+    # Shapes alike, line for line: subheads of two short lines are; a kicker over a title is
+    # not (headline groups of two articles often share a shape).
+    def run(*texts):
+        return Run("heads", classify([block(t) for t in texts]))
+    runs = [run("农技更管用", "农机下田效率高"), run("收入更稳定", "种粮大户心里踏"),
+            run("收入稳定", "种粮大户心里更加踏实了"),
+            run("某某市开展稳定粮食生产专项行动", "种粮大户心里踏实"),
+            run("某某县推进城乡供水一体化改造", "山村喝上自来水")]
+    assert _alike(runs, range(len(runs))) == [0, 1]
 
 
 def test_listed_items_over_their_column_label_make_one_article():
