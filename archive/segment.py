@@ -1077,7 +1077,8 @@ def _head_types(heads: Sequence[Item]) -> list[str]:
     if len(plain) == 1:
         kinds[plain[0]] = "main"
     elif len(plain) > 2 and not any(_tagged(heads[i].text) for i in plain[:-1]) and (
-            _tagged(heads[plain[-1]].text) or len(plain) == 3 and "sub" not in kinds):
+            _tagged(heads[plain[-1]].text)
+            or len(plain) == 3 and "sub" not in kinds and _chars(heads[plain[-1]].text) > LABEL_CHARS):
         for i in plain[:-1]:
             kinds[i] = "kicker"  # a kicker wrapped over lines above the title its column tag closes
         kinds[plain[-1]] = "main"  # (or above the last of three lines: a subtitle has its dash)

@@ -497,6 +497,17 @@ def test_a_kicker_wrapped_over_two_lines_above_a_tagged_title():
     assert [c.attrs["type"] for c in art.children if c.kind == "head"] == ["kicker", "kicker", "main"]
 
 
+def test_a_label_short_line_under_a_kicker_and_title_is_no_title():
+    # Three headline lines without a tag: the last is the title of a wrapped kicker, unless
+    # it is as short as a box label ("编者的话"): then the kicker and the title come first.
+    from archive.segment import _head_types
+
+    group = classify([block("某月份制造业采购经理指数显示"), block("经济运行稳中向好"), block("编辑的话")])
+    assert _head_types(group) == ["kicker", "main", "sub"]
+    group = classify([block("某月份制造业采购经理指数显示"), block("经济运行稳中向好"), block("企业订单增长")])
+    assert _head_types(group) == ["kicker", "kicker", "main"]
+
+
 def test_a_short_block_with_commas_over_a_subtitle_is_its_title_a_blank_between():
     # A subtitle's dash line follows its title, even across a blank line: a short block
     # with commas and no sentence end right above one is that title.
