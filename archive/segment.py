@@ -55,6 +55,7 @@ SHARED_PART = re.compile(r"(?P<who>[^\s图文摄].*?)\s*[图文摄](?:\s+|$)")
 _MARKER = re.compile(r"^[□■◆●]\s*")
 _TAG = re.compile(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")  # a column tag closing a title
 _EDITOR = re.compile(r"^——编者$")  # the editor's signature closing a package's introduction
+_LENTICULAR = re.compile(r"^【[^【】]{1,12}】$")  # a box's label: "【链接】"
 _BOX_TAG = re.compile(r"[（(](?:相关)?(?:链接|记者手记)[）)]$")  # tags of boxes inside an article
 _DOC_NO = re.compile(r"第[一二三四五六七八九十百零〇\d]+号$")  # a decree's number ("第三十九号")
 _PARENS = re.compile(r"^[（(][^（()）]*[）)]$")  # a whole block in brackets: a note, not a title
@@ -378,6 +379,8 @@ def _box_labels(items: list[Item]) -> None:
         ):  # (a title closed by its column tag goes on into no other headline line: a word or so
             # of a label under it may recur in the text)
             it.role = "label"
+        elif it.role == "head" and _LENTICULAR.match(it.text) and items[i + 1].role in ("p", "lead"):
+            it.role = "label"  # a label in lenticular brackets over text ("【某某看点】") marks a box
 
 
 def _photo_near(items: Sequence[Item]) -> bool:

@@ -497,6 +497,14 @@ def test_a_kicker_wrapped_over_two_lines_above_a_tagged_title():
     assert [c.attrs["type"] for c in art.children if c.kind == "head"] == ["kicker", "kicker", "main"]
 
 
+def test_a_label_in_lenticular_brackets_marks_a_box_not_a_title():
+    # "【某某看点】" alone over text, right under a title closed by its column tag: a box's
+    # label, not the title of the text under it.
+    items = classify([para(16, "春风吹绿了江南两岸"), block("让春耕更加高效有力（三农谈）"),
+                      block("【农技看点】"), para(16, "农民忙着播种施肥")])
+    assert [it.role for it in items] == ["p", "head", "label", "p"]
+
+
 def test_a_label_short_line_under_a_kicker_and_title_is_no_title():
     # Three headline lines without a tag: the last is the title of a wrapped kicker, unless
     # it is as short as a box label ("编者的话"): then the kicker and the title come first.
