@@ -1281,11 +1281,11 @@ def _closed_packages(articles: list[Article]) -> list[Article]:
     return out
 
 
-def _brief_at(items: list[Item], i: int, lines: int = 2) -> int:
+def _brief_at(items: list[Item], i: int, lines: int = 2, ends: tuple[str, ...] = ("tail",)) -> int:
     """End (exclusive) of one item of a column starting at ``i``, 0 if none starts there:
     a signed brief (up to ``lines`` headline lines, text, and a bracketed name signing it,
-    "（张三）") or a listing (a title and its subtitle over lines marked "●", "●时间：…",
-    and text)."""
+    "（张三）", or another item of ``ends``) or a listing (a title and its subtitle over lines
+    marked "●", "●时间：…", and text)."""
     listing = _listing_at(items, i)
     if listing:
         return listing
@@ -1297,7 +1297,7 @@ def _brief_at(items: list[Item], i: int, lines: int = 2) -> int:
     k = j
     while k < len(items) and items[k].role in ("p", "lead", "q", "figure"):
         k += 1
-    return k + 1 if k > j and k < len(items) and items[k].role == "tail" else 0
+    return k + 1 if k > j and k < len(items) and items[k].role in ends else 0
 
 
 def _listing_at(items: list[Item], i: int) -> int:
@@ -1333,6 +1333,10 @@ def _brief_columns(items: list[Item]) -> list[tuple[list[Item], Article | None]]
         # be the headline of the text above, printed after it)
         while (end := _brief_at(items, j, 2 if above or briefs else 1)):
             briefs.append(items[j:end])
+            j = end
+        if not above and len(briefs) >= 2 and (end := _brief_at(items, j, 2, ("jump",))) \
+                and end < len(items) and _column_label(items[end]):
+            briefs.append(items[j:end])  # (the last item over the label may end in a jump note)
             j = end
         label = items[i] if above else None
         if label is None and len(briefs) >= 2 and j < len(items) and _column_label(items[j]):

@@ -458,6 +458,31 @@ def test_a_column_label_under_signed_items_makes_one_article():
     assert [heads(a) for a in articles(nodes)] == [["高铁开通了"], ["新闻速递"]]
 
 
+def test_the_last_item_over_a_column_label_may_end_in_a_jump_note():
+    # Under two signed items, a third item continued on another page ends in its jump
+    # note, not a signature: still an item of the column labelled under them ...
+    def page(*last):
+        return segment_page([
+            block("高铁开通了"), para(16, "高铁开通旅客出行方便快捷"),
+            block("科技馆基金会颁奖典礼举行"),
+            block("本报电  科技馆基金会颁奖典礼日前在北京举行，共有百人获表彰。"), block("（王小明）"),
+            block("新型手机日前发布上市"),
+            block("本报电  一家企业日前发布新型手机，主打视频拍摄功能。"), block("（李大伟）"), *last,
+            block("新闻速递"),
+        ])
+    last = (block("新型材料可提升细胞存活率"), para(16, "研究人员开发出一种新型材料"), block("（下转12版）"))
+    assert [heads(a) for a in articles(page(*last))] == [["高铁开通了"], ["新闻速递"]]
+    # ... but one signed item and a text ending in a jump note are no column
+    nodes = segment_page([
+        block("高铁开通了"), para(16, "高铁开通旅客出行方便快捷"),
+        block("新型手机日前发布上市"),
+        block("本报电  一家企业日前发布新型手机，主打视频拍摄功能。"), block("（李大伟）"),
+        block("城市慢行系统建成"), para(16, "城市建设慢行系统方便骑行"), block("（下转12版）"), block("漫画天地"),
+    ])
+    assert [heads(a) for a in articles(nodes)] == [["高铁开通了"], ["新型手机日前发布上市"], ["城市慢行系统建成"],
+                                                   ["漫画天地"]]
+
+
 def test_a_short_line_under_a_byline_labels_a_box():
     # A short line under a headline's byline, over text that shares none of its words,
     # labels a box ("核心阅读") of the article, as it does right under the headline.
