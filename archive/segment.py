@@ -55,6 +55,8 @@ SHARED_PART = re.compile(r"(?P<who>[^\s图文摄].*?)\s*[图文摄](?:\s+|$)")
 _MARKER = re.compile(r"^[□■◆●]\s*")
 _TAG = re.compile(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")  # a column tag closing a title
 _EDITOR = re.compile(r"^——编者$")  # the editor's signature closing a package's introduction
+# a foreign author's country in brackets, then the name: "（法国）让—马里·莱恩", "（英国）罗某某"
+_FOREIGN = re.compile(r"^[（(][\u4e00-\u9fff]{1,8}[）)]\s*(?P<name>[\u4e00-\u9fff]{1,8}(?:[·—][\u4e00-\u9fff]{1,8})*)$")
 _LENTICULAR = re.compile(r"^【[^【】]{1,12}】$")  # a box's label: "【链接】"
 _BOX_TAG = re.compile(r"[（(](?:相关)?(?:链接|记者手记)[）)]$")  # tags of boxes inside an article
 _DOC_NO = re.compile(r"第[一二三四五六七八九十百零〇\d]+号$")  # a decree's number ("第三十九号")
@@ -133,6 +135,10 @@ def _name_marks(text: str, start: int, end: int, strict: bool = False) -> tuple[
 def byline_marks(text: str) -> tuple[Mark, ...] | None:
     """persName marks when ``text`` is a whole byline, else None."""
     stripped = text.strip()
+    if stripped[:1] in "（(" and (fm := _FOREIGN.match(stripped)):
+        start = fm.start("name")
+        if "·" in fm["name"] or "—" in fm["name"] or name_spans(fm["name"]) == [(0, len(fm["name"]))]:
+            return (Mark(start, fm.end("name")),)
     pm = PHOTO_BYLINE.match(stripped)
     if pm:
         marks = _name_marks(stripped, pm.start("names"), pm.end("names"))

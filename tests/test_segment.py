@@ -251,6 +251,17 @@ def test_byline_names_after_each_role():
     assert byline_marks("■记者手记") is None
 
 
+def test_a_foreign_authors_byline_names_the_country_in_brackets():
+    from archive.segment import byline_marks
+
+    for text, name in (("（某国）让—保罗·某某", "让—保罗·某某"), ("（某某国）马丁·某某", "马丁·某某"),
+                       ("（某国）罗小明", "罗小明")):
+        marks = byline_marks(text)
+        assert marks and [text[m.start : m.end] for m in marks] == [name]
+    for text in ("（某某视点）", "（某国）两国关系"):  # a column tag; no name after the country
+        assert byline_marks(text) is None
+
+
 def test_a_dash_line_between_two_texts_signs_the_first():
     items = classify([
         block("我家门前的田"), para(16, "我叫张三是个农民种了十亩田"), block("——某县某村村民张三"),
