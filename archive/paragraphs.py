@@ -224,6 +224,7 @@ def _is_break(
     if (not mid_sentence or _MARKED.match(ntext)) and (
         ntext[0] in _OPENER_FIRST
         and OPENER.match(ntext)
+        and not (_unopened(ntext) and _unbalanced(ptext))  # (a note's "（…，" / "本报记者某某整理）")
         or ptext.rstrip()[-1:] in _CLOSER_LAST
         and CLOSER.search(ptext)
     ):

@@ -1076,3 +1076,7 @@ def test_a_bracket_opened_before_a_column_break_closes_after_it():
     page = lines(body + "，", body + "，", "完了。", "（作者为某国前总统，某刊编辑李", "", "某某采访整理）",
                  "中国发展为科研注入活力", "", body + "，", "完了。")
     assert paragraphs(page)[0][1] == "（作者为某国前总统，某刊编辑李某某采访整理）"
+    # ... and a note whose next line opens like a byline ("本报记者…") goes on into it
+    page = lines(body + "，", body + "，", "完了。", "（作者为某国前总统，", "本报记者李某某采访整理）",
+                 "中国发展为科研注入活力", "", body + "，", "完了。")
+    assert paragraphs(page)[0][1] == "（作者为某国前总统，本报记者李某某采访整理）"
