@@ -1274,7 +1274,8 @@ def _closed_packages(articles: list[Article]) -> list[Article]:
         if (before and any(it.role == "byline" for it in art.heads) or introduced) and no_lead \
                 and not any(_tagged(it.text) for it in art.heads):
             sections.append(art)
-        elif after and no_lead and sections and _tagged(title := art.heads[-1].text) and not _BOX_TAG.search(title) \
+        elif (after or art.heads and not art.body) and no_lead and sections and _tagged(title := art.heads[-1].text) \
+                and not _BOX_TAG.search(title) \
                 and not any(it.role == "byline" for it in art.heads):  # (a title, then nothing: no name, no box)
             del out[len(out) - len(sections):]
             out.append(Article(heads=art.heads, body=[it for sec in sections for it in _section_items(sec)] + art.body,

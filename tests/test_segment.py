@@ -1212,6 +1212,17 @@ def test_a_package_title_is_a_title_closed_by_its_tag_with_nothing_after_it():
     assert len(_closed_packages([section, Article(heads=items[4:6], body=[items[3]])])) == 2
 
 
+def test_a_package_title_alone_after_its_last_section_closes_it():
+    # ... and so does the title alone after the last section (that section's text ends
+    # the package, continued on another page): one package, the title its head.
+    items = classify([block("春到湿地"), block("本报记者  张小明"), para(16, "湿地里的候鸟飞回来了"),
+                      block("山花烂漫"), block("本报记者  李大伟"), para(16, "山坡上的花儿开了"),
+                      block("春天来了乡村美（美丽乡村）")])
+    sections = [Article(heads=items[:2], body=[items[2]]), Article(heads=items[3:5], body=[items[5]])]
+    packages = _closed_packages([*sections, Article(heads=items[6:7])])
+    assert len(packages) == 1 and packages[0].heads == items[6:7]
+
+
 def test_an_editors_note_opens_a_package_whose_title_comes_last():
     # A text closed by the editor's signature ("——编者"), then bylined sections, then the
     # package's title after its last text: one package.
