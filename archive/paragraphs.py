@@ -51,7 +51,7 @@ CLOSER = re.compile(
 )
 _CLOSER_LAST = "）)摄影道图"  # the last character of any CLOSER match
 # A line ending in one of these stops in mid-sentence.
-_GOES_ON = "，、“‘（《〈【"
+_GOES_ON = "，、“‘（《〈【·"
 _SPACED = re.compile(r"\S[ \u3000]+\S")  # phrases set apart by a space: a title ("竹缠绕 有说道")
 _CREDIT_LINE = re.compile(r"^[^\s：:，。]{1,6}[：:]\s*[^\s：:，。]{1,8}$")  # "版式设计：某某"
 _GOES_ON_START = "和与及的"  # a line opening with a conjunction or "的" goes on from the line before

@@ -1080,3 +1080,12 @@ def test_a_bracket_opened_before_a_column_break_closes_after_it():
     page = lines(body + "，", body + "，", "完了。", "（作者为某国前总统，", "本报记者李某某采访整理）",
                  "中国发展为科研注入活力", "", body + "，", "完了。")
     assert paragraphs(page)[0][1] == "（作者为某国前总统，本报记者李某某采访整理）"
+
+
+def test_a_line_ending_in_a_middle_dot_goes_on():
+    # Evidence: a foreign name's middle dot ends the line ("（某国）安娜·玛丽·"): the name
+    # goes on into the next line, whose few characters could pass for a name of their own.
+    body = "我们在这里看段落怎样恢复得很"
+    page = lines(body + "，", body + "，", "完了。", "", "村民勤劳朴实而且乐于助人", "", "（某国）安娜·玛丽·", "鲍德温",
+                 "", body + "，", "完了。")
+    assert "（某国）安娜·玛丽·鲍德温" in paragraphs(page)[0]
