@@ -57,6 +57,7 @@ _TAG = re.compile(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)?[
 _EDITOR = re.compile(r"^——编者$")  # the editor's signature closing a package's introduction
 # a foreign author's country in brackets, then the name: "（法国）让—马里·莱恩", "（英国）罗某某"
 _FOREIGN = re.compile(r"^[（(][\u4e00-\u9fff]{1,8}[）)]\s*(?P<name>[\u4e00-\u9fff]{1,8}(?:[·—][\u4e00-\u9fff]{1,8})*)$")
+_DATED_TAG = re.compile(r"\d年\d{1,2}月[^（()）]*[）)]$")  # a date in the closing brackets: a note, no column
 _LENTICULAR = re.compile(r"^【[^【】]{1,12}】$")  # a box's label: "【链接】"
 _BOX_TAG = re.compile(r"[（(](?:相关)?(?:链接|记者手记)[）)]$")  # tags of boxes inside an article
 _DOC_NO = re.compile(r"第[一二三四五六七八九十百零〇\d]+号$")  # a decree's number ("第三十九号")
@@ -410,7 +411,8 @@ def _soft_headings(items: list[Item]) -> None:
         and not SUBTITLE.match(it.text)
         and not (it.text[:1] in "（(" and it.text[-1:] in "）)")  # a note in brackets, nested ones too
         and not credit_line(it.text)
-        and len({p.line for p in it.block.pieces}) <= 3
+        and (len({p.line for p in it.block.pieces}) <= 3  # (or a short title with a long column tag)
+             or _tagged(it.text) and len(_untagged(it.text)) <= LONG_TAG_TITLE and not _DATED_TAG.search(it.text))
         and not ends_sentence(it.text.rstrip("…"))  # (a kicker may trail off: "…做科普……")
         and not it.text.endswith(("：", ":", "；", ";", "，", ","))
         for it in items

@@ -1064,6 +1064,18 @@ def test_a_short_title_with_a_long_column_tag_may_run_over_three_lines():
     assert [it.role for it in items] == ["p", "head", "p"]
 
 
+def test_a_short_title_with_commas_and_a_long_column_tag_under_a_kicker_may_run_over_four_lines():
+    # A kicker's lead-in dash, then a short title holding a comma whose long column tag
+    # wraps it over four lines: the title (not text), unless its brackets hold a date.
+    def roles(title_lines):
+        return [it.role for it in classify([para(16, "春风吹绿了江南两岸"), block("东城某区——"),
+                                            block(*title_lines), para(16, "群众烦心事就是要紧事")])]
+    title = ("百姓的事，就是大事（守初", "心 担使命 找差距·深", "入开展“某某”“某某”", "主题活动·整改落实）")
+    assert roles(title) == ["p", "head", "head", "p"]
+    note = ("某某工作条例（试行）（2019", "年11月29日某某会议审议", "批准2019年12月30日某", "某发布）")
+    assert roles(note)[2] == "p"
+
+
 def test_a_long_text_ending_in_a_photo_story_gets_no_photo_story_bonus():
     # A long text titled above it, then a photo's text and credit, then a title alone at
     # the end: the title is the photo story's, not left without text.
