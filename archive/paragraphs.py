@@ -201,6 +201,7 @@ def _is_break(
     n_ends_block: bool = False,
     two_plain: bool = False,
     n_over_byline: bool = False,
+    n_over_sub: bool = False,
 ) -> bool:
     """Decide whether a new block starts at ``n``, after ``p``.
 
@@ -213,7 +214,8 @@ def _is_break(
     a line with punctuation, only a byline),
     ``two_plain`` whether the block so far is two lines that end no sentence, the first
     without any punctuation, ``n_over_byline`` whether a byline, a dateline or a subtitle
-    follows ``n`` (the next part of a headline group).
+    follows ``n`` (the next part of a headline group), ``n_over_sub`` whether a subtitle's
+    dash opens the next line or the one after a blank line.
     """
     if use_indent and n.line.indent >= 1 or p.line.spaced or n.line.spaced:
         return True  # (a letter-spaced line, "图 片 报 道", is a banner of its own)
@@ -304,7 +306,8 @@ def _is_break(
     if not p_opens and p.punct and not p.ends and not p.full and ntext[-1] in "）)" and n.width >= p.width \
             and _titled(ntext) and not _word_across(ptext, ntext, nearby):
         return True  # a wrapped kicker's last line (commas, short of the column), then a title closed by its tag
-    if (subtitle and not n.gap and (n.heading or ntext.endswith(("）", ")")) or p.wide and not n.ends)
+    if (subtitle and not n.gap and not n_over_sub
+            and (n.heading or ntext.endswith(("）", ")")) or p.wide and not n.ends)
             and n.width <= p.width
             and not (p.ends or p.full and n.first and not n_ends_block or OPENER.match(ntext) or name_spans(ntext))):
         return False  # a subtitle wrapped over lines (a full one, then a first line: a paragraph)
@@ -557,18 +560,20 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             w < column - INDENT - 0.75,
             wide,
         )
-        ends_block = over_byline = False
+        ends_block = over_byline = over_sub = False
         if not punct or line.text[-1] in "）)" or not (ends or full):  # (asked about title lines, tagged ones too)
             after = lines[at + 1].text if at + 1 < len(lines) else ""
             over_byline = bool(after) and (
                 after[0] in _OPENER_FIRST and bool(OPENER.match(after)) or after[0] == "—"
                 or len(after) <= 12 and bool(name_spans(after)))  # (a byline of names)
+            below = after or (lines[at + 2].text if at + 2 < len(lines) else "")
+            over_sub = below[:1] == "—" and bool(SUBTITLE.match(below))
             # (a line with punctuation ends a headline group only over a byline)
             ends_block = over_byline or not after and (not punct or line.text[-1] in "）)")
         # a note in brackets over lines, "（新华社北京1月2日电 记者…）", ends where it closes
         closed = note and opened < k - 1 and prev is not None and prev.text[-1] in "）)" and depth == 0
         new = prev is None or closed or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle,
-                                                  ends_block, plain and opened == k - 2, over_byline)
+                                                  ends_block, plain and opened == k - 2, over_byline, over_sub)
         if new:
             opened = k
             subtitle = bool(SUBTITLE.match(line.text))

@@ -1089,3 +1089,14 @@ def test_a_line_ending_in_a_middle_dot_goes_on():
     page = lines(body + "，", body + "，", "完了。", "", "村民勤劳朴实而且乐于助人", "", "（某国）安娜·玛丽·", "鲍德温",
                  "", body + "，", "完了。")
     assert "（某国）安娜·玛丽·鲍德温" in paragraphs(page)[0]
+
+
+def test_a_line_over_a_subtitle_is_no_tail_of_the_subtitle_before_it():
+    # Evidence: a subtitle's full line, then a short line, then (after a blank line)
+    # another subtitle's dash: the short line is the next title, not the first subtitle's
+    # tail.
+    body = "我们在这里看段落怎样恢复得很好，看看"
+    page = lines(body + "，", body + "，", "完了。”", "", "“某国将取得更多的创新成果”", "",
+                 "——访某某大学药学院院长某某·某某某", "春风长在有新天", "", "——某某以来某某关心推进某某工作的", "纪实",
+                 "", body + "，", "完了。")
+    assert paragraphs(page)[0][2:4] == ["——访某某大学药学院院长某某·某某某", "春风长在有新天"]
