@@ -1278,6 +1278,8 @@ def _closed_packages(articles: list[Article]) -> list[Article]:
             sections.append(art)
         elif (after or art.heads and not art.body) and no_lead and sections and _tagged(title := art.heads[-1].text) \
                 and not _BOX_TAG.search(title) \
+                and not any(it.role == "byline" for it in art.heads) \
+                or len(sections) >= 2 and art.heads and all(credit_line(it.text) for it in art.body) \
                 and not any(it.role == "byline" for it in art.heads):  # (a title, then nothing: no name, no box)
             del out[len(out) - len(sections):]
             out.append(Article(heads=art.heads, body=[it for sec in sections for it in _section_items(sec)] + art.body,

@@ -1235,6 +1235,19 @@ def test_a_package_title_alone_after_its_last_section_closes_it():
     assert len(packages) == 1 and packages[0].heads == items[6:7]
 
 
+def test_an_untagged_package_title_after_its_sections_and_a_credit_line_closes_it():
+    # Two bylined sections or more, then a title with no text of its own but the page's
+    # credit line ("版式设计：某某"): the package's title, column tag or not.
+    items = classify([block("春到湿地"), block("本报记者  张小明"), para(16, "湿地里的候鸟飞回来了"),
+                      block("山花烂漫"), block("本报记者  李大伟"), para(16, "山坡上的花儿开了"),
+                      block("版式设计：王小二"), block("春光明媚 乡村美丽")])
+    sections = [Article(heads=items[:2], body=[items[2]]), Article(heads=items[3:5], body=[items[5]])]
+    packages = _closed_packages([*sections, Article(heads=items[7:8], body=[items[6]])])
+    assert len(packages) == 1 and packages[0].heads == items[7:8]
+    # ... not after one section
+    assert len(_closed_packages([sections[0], Article(heads=items[7:8], body=[items[6]])])) == 2
+
+
 def test_an_editors_note_opens_a_package_whose_title_comes_last():
     # A text closed by the editor's signature ("——编者"), then bylined sections, then the
     # package's title after its last text: one package.
