@@ -428,6 +428,12 @@ def _soft_headings(items: list[Item]) -> None:
             continue
         if it.role != "p" or not (short[i] or kicker and lines[i] and not has_punct(it.text)):
             continue  # (a title after a kicker may be long when it holds no punctuation)
+        if nxt is not None and nxt.role == "p" and short[i + 1] and nxt.gap == 0 and _one_line(it) \
+                and _one_line(nxt) and _has_comma(it.text) and _has_comma(nxt.text) \
+                and not _SENTENCE.search(it.text + nxt.text) \
+                and (i + 2 == len(items) or items[i + 2].gap > 0):
+            it.role = nxt.role = "head"  # two lines with commas, each a block, set apart: a kicker and a title
+            continue
         under_title = i > 0 and items[i - 1].role == "head" and it.gap == 0 and len(it.block.pieces) == 1 \
             and len(it.text) <= UNDER_TITLE_CHARS
         if kicker or under_title or nxt is not None and (
@@ -438,6 +444,13 @@ def _soft_headings(items: list[Item]) -> None:
             or nxt.role == "lead" and not _has_comma(it.text) and it.text[:1] not in "（("
         ):
             it.role = "head"
+
+
+_SENTENCE = re.compile("[。！？!?…]")  # a sentence ends inside: text, not a title
+
+
+def _one_line(it: Item) -> bool:
+    return len(it.block.pieces) == 1
 
 
 def _signs(it: Item) -> bool:

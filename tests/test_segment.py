@@ -28,10 +28,11 @@ from archive.segment import (
 _line = 0
 
 
-def block(*lines: str) -> Block:
-    """A block of consecutive source lines, numbered on from the last block (a blank between)."""
+def block(*lines: str, gap: bool = True) -> Block:
+    """A block of consecutive source lines, numbered on from the last block (a blank
+    between, unless not ``gap``)."""
     global _line
-    _line += 1
+    _line += gap
     start = _line
     _line += len(lines)
     return Block(tuple(Piece(start + k, text) for k, text in enumerate(lines)))
@@ -1054,6 +1055,19 @@ def test_a_title_wrapped_over_two_lines_may_list_things():
     items = classify([para(16, "春风吹绿了江南两岸"), block("推动机关建设始终", "走在前、当表率"),
                       para(16, "近日某某印发新修订的条例")])
     assert [it.role for it in items] == ["p", "head", "p"]
+
+
+def test_two_lines_with_commas_each_a_block_set_apart_are_a_kicker_and_a_title():
+    # Two single lines, each with a comma and no sentence end, right after one another and
+    # set apart from what follows: a kicker and its title, not text ...
+    items = classify([para(16, "春风吹绿了江南两岸"), block("东城车站提升服务，方便旅客出行"),
+                      block("好服务+新科技，出行舒心又便利", gap=False), block("东城某区——"),
+                      para(16, "农民忙着播种施肥")])
+    assert [it.role for it in items] == ["p", "head", "head", "head", "p"]
+    # ... unlike two lines of a text (a sentence ends in them)
+    items = classify([para(16, "春风吹绿了江南两岸"), block("4月23日，读书日。这"),
+                      block("一天，大家都在读书", gap=False), block("东城某区——"), para(16, "农民忙着播种施肥")])
+    assert [it.role for it in items][1:3] == ["p", "p"]
 
 
 def test_a_short_title_with_a_long_column_tag_may_run_over_three_lines():
