@@ -23,7 +23,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
-from archive.chars import CLOSERS, PUNCT, ends_sentence, has_punct, is_han, width
+from archive.chars import CLOSERS, PUNCT, ends_sentence, has_punct, is_han
+from archive.chars import widths as line_widths
 from archive.model import Block, Document, Line, Page, Piece, gc_paused
 from archive.names import name_spans
 
@@ -126,7 +127,7 @@ class _Page:
                 k += 1
         lines = [line for line in page.lines if line.text]
         texts = [line.text for line in lines]
-        widths = self.widths = array("d", map(width, texts))
+        widths = self.widths = line_widths(texts)
         for i in [i for i, line in enumerate(lines) if line.pad]:
             widths[i] += GAP * lines[i].pad
         punct = self.punct = bytearray(map(has_punct, texts))
