@@ -183,11 +183,9 @@ class _Page:
     def nearby(self, pair: str, i: int) -> bool:
         """Does ``pair`` occur in a line within NEARBY lines of line ``i``?"""
         if self._text is None:  # the page's text, built once, when first asked
-            self._text = "\n".join(line.text for line in self.page.lines if line.text)
-            offsets = self._offsets = array("l", [0])
-            for line in self.page.lines:
-                if line.text:
-                    offsets.append(offsets[-1] + len(line.text) + 1)
+            texts = [line.text for line in self.page.lines if line.text]
+            self._text = "\n".join(texts)
+            self._offsets = array("l", accumulate(map((1).__add__, map(len, texts)), initial=0))
         lo, hi = max(0, i - NEARBY), min(self.n, i + NEARBY)
         return self._text.find(pair, self._offsets[lo], self._offsets[hi]) >= 0
 
