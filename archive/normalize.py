@@ -32,8 +32,9 @@ from archive.model import Document, Edit, Line, Page, Source, gc_paused
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"
 _FORBIDDEN = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
 _REMOVE = re.compile(f"[{_INVISIBLE}{_FORBIDDEN}]")
-# Anything that may need an edit; most lines have none and take a fast path.
-_NEEDS_WORK = re.compile(f"[\\s{_INVISIBLE}{_FORBIDDEN}]|[^\\x00-\\u02ff\\u3000-\\u9fff\\uff00-\\uffef]")
+# Anything that may need an edit (a form feed too) but a sequence NFC changes: most lines
+# have none and take a fast path.
+_NEEDS_WORK = re.compile(f"[\\s{_INVISIBLE}{_FORBIDDEN}]")
 _CJK_ASCII = re.compile(f"(?<=[{CJK}])\\s+(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])\\s+(?=[{CJK}])")
 _OTHER_SPACE = re.compile(r"[^\S ]")  # whitespace that is not a plain space
 _LATIN_HYPHEN = re.compile(r"[A-Za-z]-$")
@@ -177,10 +178,15 @@ def _normalize(source: Source) -> Document:
     lines: list[Line] = []
     edits: list[Edit] = []
     offset = 0
+    needs_work, is_normalized = _NEEDS_WORK.search, unicodedata.is_normalized
     for no, raw_line in enumerate(source.text.split("\n"), start=1):
         if not raw_line:  # fast path: a blank line
             lines.append(Line(no, ""))
             offset += 1
+            continue
+        if not needs_work(raw_line) and is_normalized("NFC", raw_line):
+            lines.append(Line(no, raw_line))  # fast path: a line with nothing to edit
+            offset += len(raw_line) + 1
             continue
         parts = raw_line.split("\f") if "\f" in raw_line else (raw_line,)
         part_offset = offset
@@ -197,7 +203,8 @@ def _normalize(source: Source) -> Document:
             part_offset += len(raw) + 1
         offset += len(raw_line) + 1
     pages.append(Page(len(pages) + 1, tuple(lines)))
-    pages = [_dehyphenate(page, edits, source.text) for page in pages]
+    if "-" in source.text:  # (no hyphen, nothing to do)
+        pages = [_dehyphenate(page, edits, source.text) for page in pages]
     if source.text.endswith("\n"):  # the empty "line" after the final newline is not a line
         last = pages[-1]
         if last.lines and last.lines[-1].blank and last.lines[-1].no > source.text.count("\n"):

@@ -21,9 +21,10 @@ import re
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
 
-from archive.chars import CLOSERS, PUNCT, ends_sentence, has_punct, is_han, width
+from archive.chars import CLOSERS, PUNCT, ends_sentence, has_punct, is_han
+from archive.chars import widths as line_widths
 from archive.model import Block, Document, Line, Page, Piece, gc_paused
 from archive.names import name_spans
 
@@ -126,7 +127,7 @@ class _Page:
                 k += 1
         lines = [line for line in page.lines if line.text]
         texts = [line.text for line in lines]
-        widths = self.widths = array("d", map(width, texts))
+        widths = self.widths = line_widths(texts)
         for i in [i for i, line in enumerate(lines) if line.pad]:
             widths[i] += GAP * lines[i].pad
         punct = self.punct = bytearray(map(has_punct, texts))
@@ -141,25 +142,24 @@ class _Page:
         if sum(body) < 4:
             body = punct
         before = array("l", accumulate(body, initial=0))  # per line: body lines before it
-        bw = array("d", (w for w, b in zip(widths, body, strict=True) if b))  # widths of the body lines
+        bw = list(compress(widths, body))  # widths of the body lines
+        all_widths = widths.tolist()  # (lists: their slices sort faster)
         starts.append(n)
         columns = self.columns = array("d")
         append = columns.append
-        last = None  # the window of the line before, and its median
+        last_a = last_b = None  # the window of the line before, and its median
         median = 0.0
         for run in range(len(starts) - 1):
             start, end = starts[run], starts[run + 1]
-            own = None  # a run of 3 to WINDOW lines with few body lines: its own lines but the last
+            # a run of 3 to WINDOW lines with few body lines: its own lines but the last
             if 3 <= end - start <= WINDOW and before[end] - before[start] < 4 and (
                     sum(punct[start:end]) >= end - start - 1  # (text, not headline lines)
                     or end - start >= 4 and ends[end - 1]  # (or a story whose inner lines are one width)
                     and max(widths[start + 1 : end - 1]) - min(widths[start + 1 : end - 1]) <= 0.5):
                 ordered = sorted(widths[start : end - 1])
-                own = ordered[len(ordered) // 2]
+                columns.extend([ordered[len(ordered) // 2]] * (end - start))
+                continue
             for i in range(start, end):
-                if own is not None:
-                    append(own)
-                    continue
                 lo = i - WINDOW if i > WINDOW else 0
                 hi = i + WINDOW + 1 if i + WINDOW + 1 < n else n
                 a, b = before[lo if lo > start else start], before[hi if hi < end else end]
@@ -167,9 +167,9 @@ class _Page:
                     a, b = before[lo], before[hi]
                     if a == b:  # no body line near: all the nearby lines
                         a, b = -1 - lo, -1 - hi
-                if (a, b) != last:  # consecutive lines often share their window
-                    last = a, b
-                    ordered = sorted(bw[a:b] if a >= 0 else widths[lo:hi])
+                if a != last_a or b != last_b:  # consecutive lines often share their window
+                    last_a, last_b = a, b
+                    ordered = sorted(bw[a:b] if a >= 0 else all_widths[lo:hi])
                     median = ordered[len(ordered) // 2]
                 append(median)
         self._text: str | None = None
@@ -182,11 +182,9 @@ class _Page:
     def nearby(self, pair: str, i: int) -> bool:
         """Does ``pair`` occur in a line within NEARBY lines of line ``i``?"""
         if self._text is None:  # the page's text, built once, when first asked
-            self._text = "\n".join(line.text for line in self.page.lines if line.text)
-            offsets = self._offsets = array("l", [0])
-            for line in self.page.lines:
-                if line.text:
-                    offsets.append(offsets[-1] + len(line.text) + 1)
+            texts = [line.text for line in self.page.lines if line.text]
+            self._text = "\n".join(texts)
+            self._offsets = array("l", accumulate(map((1).__add__, map(len, texts)), initial=0))
         lo, hi = max(0, i - NEARBY), min(self.n, i + NEARBY)
         return self._text.find(pair, self._offsets[lo], self._offsets[hi]) >= 0
 
