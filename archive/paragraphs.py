@@ -80,6 +80,7 @@ FULL_TOLERANCE = 1.25  # em: a line this close to the column width is full
 EDGE = 1.0  # em: after a full line that ends a sentence, a line this short of the column opens a paragraph
 INDENT = 2.0  # em: the usual paragraph indent
 WIDER = 5.0  # em: a line this much wider than a title line before it did not wrap from it
+SHORTER = 0.7  # a headline line this much narrower than a full one before it did not wrap from it
 WINDOW = 8  # lines on each side used to estimate the column width
 NEARBY = 300  # lines on each side searched for a word cut by a line break
 GAP = 0.5  # share of a removed space's width that was printed: a Han-Latin gap is a quarter em
@@ -352,6 +353,10 @@ def _is_break(
             # a heading wraps where its frame ends: a line short of the column did not (a
             # headline, then a box label), unless a word runs on
             # (or a line of phrases set apart whose last is cut short: "某某着眼未来 致力点")
+            # (but a line much shorter than a full or wide one is no tail it wrapped, whatever
+            # words meet: they may recur in the text; a kicker, then a title)
+            if (p_full or p.wide) and n.width < SHORTER * p.width and not _cut_couplet(ptext):
+                return True
             return not (p_full or p.wide or _word_across(ptext, ntext, nearby) or _cut_couplet(ptext))
         # a paragraph's first line that happens to hold no punctuation, then a full line
         # or the paragraph's short last line

@@ -1100,3 +1100,12 @@ def test_a_line_over_a_subtitle_is_no_tail_of_the_subtitle_before_it():
                  "——访某某大学药学院院长某某·某某某", "春风长在有新天", "", "——某某以来某某关心推进某某工作的", "纪实",
                  "", body + "，", "完了。")
     assert paragraphs(page)[0][2:4] == ["——访某某大学药学院院长某某·某某某", "春风长在有新天"]
+
+
+def test_a_line_much_shorter_than_a_full_headline_line_is_no_tail_it_wrapped():
+    # Evidence: a headline line wider than the column, then one much shorter: a kicker and
+    # a title, even when the words meeting at the break recur in the text ("构建国家").
+    body = "我们在这里看段落怎样恢复，"
+    page = lines(body, body, "完了。", "", "省级湿地三维自动化监测网首次构建", "国家湿地监测工程收官", "",
+                 "本报某地1月1日电  某部门", "首次构建国家级湿地监测网，", body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["省级湿地三维自动化监测网首次构建", "国家湿地监测工程收官"]
