@@ -69,6 +69,7 @@ _TEXT_PUNCT = re.compile(f"[{re.escape(PUNCT.replace('、', ''))}]|[,.:](?!\\d)"
 _LEAD_DATE = re.compile(r"(?:\d{4}年|\d{1,2}月\d{1,2}日|当地时间|近日|日前)")  # how a story opens
 _PAUSE = re.compile(r"(?:[；;：:]|——)[”’」』）)]*$")
 _CUT_PHRASE = re.compile(r"[^\s—：:]{2}\s+\S$")  # a phrase cut after its first character (not a spaced name)
+_COUNT_END = re.compile(r"\d[名个位家项件起种条只艘架辆座所批]$")  # a number and its measure word
 _TAG_END = re.compile(r"[（(][^（()）\d，。、；：,.;:]{2,}[）)]$")
 _PAREN_LINE = re.compile(r"^[（(][^（()）]{1,30}[）)]$")
 _PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"), ("【", "】"), ("〈", "〉"), ("(", ")"))
@@ -357,7 +358,9 @@ def _is_break(
             # words meet: they may recur in the text; a kicker, then a title)
             if (p_full or p.wide) and n.width < SHORTER * p.width and not _cut_couplet(ptext):
                 return True
-            return not (p_full or p.wide or _word_across(ptext, ntext, nearby) or _cut_couplet(ptext))
+            # (or a count waiting for its noun: "…打死30名" / "“某某”武装分子")
+            return not (p_full or p.wide or _word_across(ptext, ntext, nearby) or _cut_couplet(ptext)
+                        or _COUNT_END.search(ptext))
         # a paragraph's first line that happens to hold no punctuation, then a full line
         # or the paragraph's short last line
         n_last = n_short and n.punct and not _pause(ntext)

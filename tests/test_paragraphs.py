@@ -1109,3 +1109,12 @@ def test_a_line_much_shorter_than_a_full_headline_line_is_no_tail_it_wrapped():
     page = lines(body, body, "完了。", "", "省级湿地三维自动化监测网首次构建", "国家湿地监测工程收官", "",
                  "本报某地1月1日电  某部门", "首次构建国家级湿地监测网，", body, "完了。")
     assert paragraphs(page)[0][1:3] == ["省级湿地三维自动化监测网首次构建", "国家湿地监测工程收官"]
+
+
+def test_a_headline_line_ending_in_a_count_goes_on_into_its_noun():
+    # Evidence: a short headline line ending in a number and its measure word ("…抓获30名")
+    # waits for the noun on the next line.
+    body = "我们在这里看段落怎样恢复得很好，看看"
+    page = lines(body + "，", body + "，", "完了。", "", "某国警方一举抓获30名", "“某某帮”犯罪嫌疑人",
+                 "本报某地1月2日电  （记者王某）我们在这里看段落怎样", body + "，", "完了。")
+    assert "某国警方一举抓获30名“某某帮”犯罪嫌疑人" in paragraphs(page)[0]
