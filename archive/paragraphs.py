@@ -202,6 +202,7 @@ def _is_break(
     two_plain: bool = False,
     n_over_byline: bool = False,
     n_over_sub: bool = False,
+    n_over_tag: bool = False,
 ) -> bool:
     """Decide whether a new block starts at ``n``, after ``p``.
 
@@ -215,7 +216,8 @@ def _is_break(
     ``two_plain`` whether the block so far is two lines that end no sentence, the first
     without any punctuation, ``n_over_byline`` whether a byline, a dateline or a subtitle
     follows ``n`` (the next part of a headline group), ``n_over_sub`` whether a subtitle's
-    dash opens the next line or the one after a blank line.
+    dash opens the next line or the one after a blank line, ``n_over_tag`` whether the next
+    line, without punctuation, ends in a column tag (a title's tail).
     """
     if use_indent and n.line.indent >= 1 or p.line.spaced or n.line.spaced:
         return True  # (a letter-spaced line, "图 片 报 道", is a banner of its own)
@@ -419,11 +421,13 @@ def _is_break(
                     and (not n_over_byline or n.width < p.width and _TAG_END.search(ntext)))
     if not p.punct and n_first and not n.ends and not _word_across(ptext, ntext, nearby):
         return True  # a full-width title line, then an indented first line
-    if p_opens and n_ends_block and not n.gap and not (p.ends or n.ends) and (p_full or p_wide) \
+    if p_opens and (n_ends_block or n_over_tag and not (p.punct or n.punct) and n.width >= p.width) \
+            and not n.gap and not (p.ends or n.ends) and (p_full or p_wide) \
             and ptext[0] not in "●—" and not _word_across(ptext, ntext, nearby) \
             and not (n.width < p.width and _TAG_END.search(ntext)):
         # two lines alone, no word cut between them: a kicker and a title, not one wrapped (nor
-        # a title and its shorter tail closed by the column tag)
+        # a title and its shorter tail closed by the column tag); or a kicker and a title no
+        # narrower than it, wrapped into a tail closed by its column tag
         return True
     if p_full or p_first or p_wide:
         return False  # the sentence goes on, across a column break if need be
@@ -566,7 +570,7 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             w < column - INDENT - 0.75,
             wide,
         )
-        ends_block = over_byline = over_sub = False
+        ends_block = over_byline = over_sub = over_tag = False
         if not punct or line.text[-1] in "）)" or not (ends or full):  # (asked about title lines, tagged ones too)
             after = lines[at + 1].text if at + 1 < len(lines) else ""
             over_byline = bool(after) and (
@@ -574,12 +578,14 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
                 or len(after) <= 12 and bool(name_spans(after)))  # (a byline of names)
             below = after or (lines[at + 2].text if at + 2 < len(lines) else "")
             over_sub = below[:1] == "—" and bool(SUBTITLE.match(below))
+            over_tag = after[-1:] in "）)" and bool(_TAG_END.search(after)) and not has_punct(after)
             # (a line with punctuation ends a headline group only over a byline)
             ends_block = over_byline or not after and (not punct or line.text[-1] in "）)")
         # a note in brackets over lines, "（新华社北京1月2日电 记者…）", ends where it closes
         closed = note and opened < k - 1 and prev is not None and prev.text[-1] in "）)" and depth == 0
         new = prev is None or closed or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle,
-                                                  ends_block, plain and opened == k - 2, over_byline, over_sub)
+                                                  ends_block, plain and opened == k - 2, over_byline, over_sub,
+                                                  over_tag)
         if new:
             opened = k
             subtitle = bool(SUBTITLE.match(line.text))

@@ -1118,3 +1118,12 @@ def test_a_headline_line_ending_in_a_count_goes_on_into_its_noun():
     page = lines(body + "，", body + "，", "完了。", "", "某国警方一举抓获30名", "“某某帮”犯罪嫌疑人",
                  "本报某地1月2日电  （记者王某）我们在这里看段落怎样", body + "，", "完了。")
     assert "某国警方一举抓获30名“某某帮”犯罪嫌疑人" in paragraphs(page)[0]
+
+
+def test_a_kicker_over_a_title_no_narrower_wrapped_into_its_tagged_tail():
+    # Evidence: two full lines without punctuation, the second no narrower than the first,
+    # then a tail closed by a column tag: a kicker, then the title wrapped into its tail.
+    body = "我们在这里看段落怎样恢复，"
+    page = lines(body, body, "完了。", "", "运用系统思维推进改革建设", "确保实现各项改革任务全面推",
+                 "进见效（新知新觉）", "", "某某同志指出，“治理", body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["运用系统思维推进改革建设", "确保实现各项改革任务全面推进见效（新知新觉）"]
