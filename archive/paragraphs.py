@@ -303,8 +303,9 @@ def _is_break(
         return True  # (a title as wide as the column, a blank line, then its subtitle)
     if p_opens and ptext.endswith("——") and not n.punct and (not p.punct or p.wide or n.wide):
         return True  # a kicker's lead-in dash, then the title (a kicker with commas: set wider than text)
-    if not n.gap and ptext.endswith("——") and not n.punct and (_titled(ntext) or _open_tag(ntext)):
-        return True  # a wrapped kicker's lead-in dash, then a title closed by its column tag
+    if not n.gap and ptext.endswith("——") and not n.punct and (
+            _titled(ntext) or _open_tag(ntext) or n_ends_block and not _unbalanced(ntext)):
+        return True  # a wrapped kicker's lead-in dash, then a title closed by its column tag (or a whole one)
     if not p_opens and p.punct and not p.ends and not p.full and ntext[-1] in "）)" and n.width >= p.width \
             and _titled(ntext) and not _word_across(ptext, ntext, nearby):
         return True  # a wrapped kicker's last line (commas, short of the column), then a title closed by its tag

@@ -1044,6 +1044,11 @@ def test_a_wrapped_kickers_lead_in_dash_ends_it_over_a_title_closed_by_its_tag()
                  "唱响青山好风光（乡村故事）", "", body + "，", body + "，", "完了。")
     assert paragraphs(page)[0][1:3] == ["从江南到西北，推销山货、发展旅游，帮扶干部王某——",
                                         "唱响青山好风光（乡村故事）"]
+    # ... or a whole title without a tag, ending its block
+    narrow = "我们在这里看段落怎样恢，"
+    page = lines(narrow, narrow, "完了。", "", "某国主席的新年贺词在各地干部", "群众中引起强烈反响——",
+                 "用勤劳的双手创造美好生活", "", "本报某地1月1日电  我们在这里看", narrow, "完了。")
+    assert paragraphs(page)[0][1:3] == ["某国主席的新年贺词在各地干部群众中引起强烈反响——", "用勤劳的双手创造美好生活"]
     # ... but a text's line ending in a dash, then a bracket opened for a short aside, goes on
     page = lines(body + "，", "首个布局建设的重大工程设施——", "某某跨海大桥工程建设项目（简称",
                  "“某桥”）。我们在这里看段落恢复，", "完了。")
