@@ -188,18 +188,24 @@ def test_write_is_atomic(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["a.xml"]
 
 
+def _convert_page(tmp_path: Path, text: str):
+    """Convert a hand-made page of text, checking that nothing is lost."""
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    result = convert(page)
+    assert_nothing_lost(result.doc, result.tree)
+    return result
+
+
 def test_two_reports_under_one_headline_convert_valid(tmp_path, tei_all):
     # A second dateline of the same date under one headline opens a section holding it:
     # valid against the project's schema (checked by convert) and tei_all.
-    page = tmp_path / "reports.txt"
-    page.write_text(
+    result = _convert_page(tmp_path, (
         "保护湖泊生态、恢复水鸟栖息地\n\n多个湖区开始全面休渔\n\n"
         "本报东城3月2日电  （记者王小明）记者从湖\n区管理局获悉，东湖自3月起全面休渔，为期\n十年。\n\n"
         "东湖休渔期间，湖区将开展增殖放流，禁止\n一切捕捞活动。\n"
         "本报西城3月2日电  （记者李大伟）记者获悉，\n西湖湖区也将实施休渔，为期十年。\n\n"
-        "西湖休渔期间，湖区也将开展增殖放流，禁止\n一切捕捞活动。\n", encoding="utf-8")
-    result = convert(page)
-    assert_nothing_lost(result.doc, result.tree)
+        "西湖休渔期间，湖区也将开展增殖放流，禁止\n一切捕捞活动。\n"))
     assert tei_all.validate(result.tree), tei_all.error_log
     arts = result.tree.getroot().findall(f".//{T}div[@type='article']")
     assert len(arts) == 1
@@ -210,15 +216,12 @@ def test_two_reports_under_one_headline_convert_valid(tmp_path, tei_all):
 def test_a_box_label_opening_an_article_without_a_headline_titles_it(tmp_path):
     # A short line right under another article's headline group (printed after its text)
     # reads as a box label; when the text it opens gets no headline of its own, it titles it.
-    page = tmp_path / "label.txt"
-    page.write_text(
+    result = _convert_page(tmp_path, (
         "本报东城3月2日电  （记者王小明）春风吹绿\n了两岸的田野，东城的农民忙着春耕，\n播种施肥浇水样样都不落下。\n\n"
         "农民说，今年的春耕比往年早了半个\n月，东城的田野里处处是忙碌的身影。\n\n"
         "东城春耕时节农民忙\n——记东城某某村的春耕\n\n漫画天地\n"
         "城市街头停满了自行车，汽车抢入非\n机动车道，行人出行十分不便，不少\n城市开始建设慢行系统。\n"
-        "（下转03版）\n", encoding="utf-8")
-    result = convert(page)
-    assert_nothing_lost(result.doc, result.tree)
+        "（下转03版）\n"))
     heads = [[h.xpath("string()") for h in a.findall(f"{T}head")]
              for a in result.tree.getroot().findall(f".//{T}div[@type='article']")]
     assert heads == [["东城春耕时节农民忙", "——记东城某某村的春耕"], ["漫画天地"]]
