@@ -349,6 +349,8 @@ def _is_break(
             goes_on = p_first and not ptext.endswith(("）", ")")) and not titled \
                 or _word_across(ptext, ntext, nearby)
             return not (n_full and n.punct and goes_on)  # (two lines without punctuation: titles)
+        if p.wide and not n.heading and not n.gap and not n.punct and n.width < SHORTER * p.width:
+            return True  # (a line much shorter than a wide headline line, as wide as the text: its title)
         if n.heading:  # a heading wrapped over two lines, or a headline and a byline
             if name_spans(ntext) or ptext.endswith(("）", ")")):
                 return True  # a byline, or a heading after one closed by its column tag

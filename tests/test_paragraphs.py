@@ -1114,6 +1114,11 @@ def test_a_line_much_shorter_than_a_full_headline_line_is_no_tail_it_wrapped():
     page = lines(body, body, "完了。", "", "省级湿地三维自动化监测网首次构建", "国家湿地监测工程收官", "",
                  "本报某地1月1日电  某部门", "首次构建国家级湿地监测网，", body, "完了。")
     assert paragraphs(page)[0][1:3] == ["省级湿地三维自动化监测网首次构建", "国家湿地监测工程收官"]
+    # ... and so is a line as wide as the text under a headline line much wider than it
+    narrow = "我们在这里看段落怎样恢，"
+    page = lines(narrow, narrow, "完了。", "", "省级湿地三维自动化监测网络首次构建完成", "国家湿地监测工程圆满收官", "",
+                 "本报某地1月1日电  某部门", "首次构建完成国家级湿地监", "测网，" + narrow, "完了。")
+    assert paragraphs(page)[0][1:3] == ["省级湿地三维自动化监测网络首次构建完成", "国家湿地监测工程圆满收官"]
 
 
 def test_a_headline_line_ending_in_a_count_goes_on_into_its_noun():
