@@ -70,6 +70,7 @@ _LEAD_DATE = re.compile(r"(?:\d{4}年|\d{1,2}月\d{1,2}日|当地时间|近日|�
 _PAUSE = re.compile(r"(?:[；;：:]|——)[”’」』）)]*$")
 _CUT_PHRASE = re.compile(r"[^\s—：:]{2}\s+\S$")  # a phrase cut after its first character (not a spaced name)
 _COUNT_END = re.compile(r"\d[名个位家项件起种条只艘架辆座所批]$")  # a number and its measure word
+_ABBREVIATION = re.compile(r"(?:以下)?简称")  # "（简称…）" brackets a short name in a text, no column
 _TAG_END = re.compile(r"[（(][^（()）\d，。、；：,.;:]{2,}[）)]$")
 _PAREN_LINE = re.compile(r"^[（(][^（()）]{1,30}[）)]$")
 _PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"), ("【", "】"), ("〈", "〉"), ("(", ")"))
@@ -506,7 +507,8 @@ def _titled(text: str) -> bool:
     """A title closed by a column tag: "…（绿色家园）", four characters or more and no
     punctuation before the tag."""
     tag = _TAG_END.search(text)
-    return bool(tag) and sum(map(is_han, text[: tag.start()])) >= 4 and not has_punct(text[: tag.start()])
+    return bool(tag) and sum(map(is_han, text[: tag.start()])) >= 4 and not has_punct(text[: tag.start()]) \
+        and not _ABBREVIATION.match(text, tag.start() + 1)  # (not a text's "（简称“某某”）")
 
 
 def _comma_titled(text: str) -> bool:

@@ -1137,3 +1137,12 @@ def test_a_kicker_over_a_title_no_narrower_wrapped_into_its_tagged_tail():
     page = lines(body, body, "完了。", "", "运用系统思维推进改革建设", "确保实现各项改革任务全面推",
                  "进见效（新知新觉）", "", "某某同志指出，“治理", body, "完了。")
     assert paragraphs(page)[0][1:3] == ["运用系统思维推进改革建设", "确保实现各项改革任务全面推进见效（新知新觉）"]
+
+
+def test_a_short_name_in_brackets_is_no_column_tag():
+    # Evidence: "（简称“某某”）" at a line's end brackets a company's short name inside a
+    # text; the paragraph's short first line goes on into it.
+    body = "我们在这里看段落怎样恢，"
+    page = lines(body, body, "完了。", "", "东城某某生物医疗电子", "股份有限公司（简称“某某”）",
+                 "创始于1991年，是国内知名", "的医疗设备供应商。" + body, "完了。")
+    assert paragraphs(page)[0][1].startswith("东城某某生物医疗电子股份有限公司（简称“某某”）创始于")
