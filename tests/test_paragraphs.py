@@ -1146,3 +1146,12 @@ def test_a_short_name_in_brackets_is_no_column_tag():
     page = lines(body, body, "完了。", "", "东城某某生物医疗电子", "股份有限公司（简称“某某”）",
                  "创始于1991年，是国内知名", "的医疗设备供应商。" + body, "完了。")
     assert paragraphs(page)[0][1].startswith("东城某某生物医疗电子股份有限公司（简称“某某”）创始于")
+
+
+def test_a_line_naming_its_subject_alone_after_a_sentence_is_a_title():
+    # Evidence: after a full line ending a sentence, a line alone (a blank line or the
+    # page's end after it) that names its subject before a colon and ends no sentence
+    # ("某国总统：某方愿搭乘发展快车") is a title, not the paragraph's last line.
+    body = "我们在这里看段落怎样恢复得很好，看看"
+    page = lines(body + "，", "我们在这里看段落怎样恢复得很好看看。", "某国总统：某方愿意搭乘中国经济发展快车", "")
+    assert paragraphs(page)[0][-1] == "某国总统：某方愿意搭乘中国经济发展快车"
