@@ -70,7 +70,8 @@ _LEAD_DATE = re.compile(r"(?:\d{4}年|\d{1,2}月\d{1,2}日|当地时间|近日|�
 _PAUSE = re.compile(r"(?:[；;：:]|——)[”’」』）)]*$")
 _CUT_PHRASE = re.compile(r"[^\s—：:]{2}\s+\S$")  # a phrase cut after its first character (not a spaced name)
 _COUNT_END = re.compile(r"\d[名个位家项件起种条只艘架辆座所批]$")  # a number and its measure word
-_TOPIC_LINE = re.compile(r"^[^\s，。；？！：:、]{2,10}：[^\s，。；？！：:、]{6,}$")  # "某国总统：某方愿…"
+# a title naming its subject first ("某国总统：某方愿…"), not a credit ("制图：某某")
+TOPIC = re.compile(r"^[^\s，。；？！：:、]{2,10}[：:](?P<rest>[^\s，。；？！：:、]{6,})$")
 _ABBREVIATION = re.compile(r"(?:以下)?简称")  # "（简称…）" brackets a short name in a text, no column
 _TAG_END = re.compile(r"[（(][^（()）\d，。、；：,.;:]{2,}[）)]$")
 _PAREN_LINE = re.compile(r"^[（(][^（()）]{1,30}[）)]$")
@@ -383,7 +384,7 @@ def _is_break(
         # (or a line of phrases set apart cut inside its last one, "…成效 …支出 确保")
         return not (_word_across(ptext, ntext, nearby) or ntext[0] in _GOES_ON_START or _cut_couplet(ptext))
     if p.ends:
-        if n_ends_block and _TOPIC_LINE.match(ntext):
+        if n_ends_block and TOPIC.match(ntext):
             return True  # a line alone naming its subject ("某国总统：某方愿…"), no sentence: a title
         if p_first and p_opens and not n.gap and n_full and not n.heading:
             return False  # an indented first line that ends a sentence; the paragraph goes on
@@ -579,7 +580,7 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             wide,
         )
         ends_block = over_byline = over_sub = over_tag = False
-        topic = punct and not ends and "：" in line.text and _TOPIC_LINE.match(line.text) is not None
+        topic = punct and not ends and "：" in line.text and TOPIC.match(line.text) is not None
         if not punct or line.text[-1] in "）)" or not (ends or full) or topic:
             # (asked about title lines, tagged ones too)
             after = lines[at + 1].text if at + 1 < len(lines) else ""

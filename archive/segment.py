@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from archive.chars import CLOSERS, ends_sentence, has_punct, width
 from archive.model import Block, Mark, Node
 from archive.names import name_spans, trailing_name
-from archive.paragraphs import DATE_LINE, SAYS, credit_line
+from archive.paragraphs import DATE_LINE, SAYS, TOPIC, credit_line
 
 _ROLES = "特约记者|记者|通讯员|实习生|评论员|特约撰稿人|撰稿|摄影"
 _ROLE_WORDS = rf"(?:{_ROLES}|文|图)"
@@ -86,7 +86,6 @@ LABEL_CHARS = 5  # a box label ("核心阅读"-like) is at most this long
 BOX_CHARS = 4  # ... and at most this long right after text
 LABEL_SHARE = 0.25  # similarity to its text a label under a title closed by its column tag may have
 _SPEAKER_KICKER = re.compile(r"^[^\s，。；？！：:]{2,8}[：:]$")  # a kicker naming who speaks: "公安部："
-_TOPIC = re.compile(r"^[^\s：:]{2,10}[：:](?P<rest>[^\s：:]{6,})$")  # "斯里兰卡总统：斯方愿搭乘…"
 CHAPTER = re.compile(r"^\s*第[一二三四五六七八九十百零〇]{1,4}[章节编]")
 SECTION_NUMBER = re.compile(r"^[（(]?(?:[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[）)、.．]?$")
 SUBTITLE = re.compile(r"^(?:——|—\s*—|—|－－)")
@@ -239,7 +238,7 @@ def _is_heading(text: str, lines: int) -> bool:
     if lines <= 2:
         text = text.replace("、", "")  # a title may list things ("走在前、作表率")
     if lines == 1:
-        topic = _TOPIC.match(text)
+        topic = TOPIC.match(text)
         if topic:  # ... or name its subject first ("某国总统：某方愿…"), not a credit ("制图：某某")
             text = topic["rest"]
     return lines <= 3 and len(text) <= 40 and not has_punct(text) and not ends_sentence(text)
