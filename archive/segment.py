@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from archive.chars import CLOSERS, ends_sentence, has_punct, width
+from archive.chars import CLOSERS, HAN, SENTENCE_END, ends_sentence, has_punct, width
 from archive.model import Block, Mark, Node
 from archive.names import name_spans, trailing_name
 from archive.paragraphs import DATE_LINE, SAYS, TOPIC, credit_line
@@ -56,7 +56,7 @@ _MARKER = re.compile(r"^[□■◆●]\s*")
 _TAG = re.compile(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")  # a column tag closing a title
 _EDITOR = re.compile(r"^——编者$")  # the editor's signature closing a package's introduction
 # a foreign author's country in brackets, then the name: "（法国）让—马里·莱恩", "（英国）罗某某"
-_FOREIGN = re.compile(r"^[（(][\u4e00-\u9fff]{1,8}[）)]\s*(?P<name>[\u4e00-\u9fff]{1,8}(?:[·—][\u4e00-\u9fff]{1,8})*)$")
+_FOREIGN = re.compile(rf"^[（(][{HAN}]{{1,8}}[）)]\s*(?P<name>[{HAN}]{{1,8}}(?:[·—][{HAN}]{{1,8}})*)$")
 _DATED_TAG = re.compile(r"\d年\d{1,2}月[^（()）]*[）)]$")  # a date in the closing brackets: a note, no column
 _LENTICULAR = re.compile(r"^【[^【】]{1,12}】$")  # a box's label: "【链接】"
 _BOX_TAG = re.compile(r"[（(](?:相关)?(?:链接|记者手记)[）)]$")  # tags of boxes inside an article
@@ -70,8 +70,8 @@ JUMP = re.compile(
     r"^[（(]\s*(?P<dir>下转|上接|转|接)\s*第?\s*(?P<page>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[版页]?\s*[）)]$"
 )
 DATELINE = re.compile(
-    r"^(?:据)?(?:新华社|中新社|本报|人民日报|央视|人民网)[^\s，。：:（()）]{0,16}?"
-    r"(?:\d{1,2}月\d{1,2}日)?电"
+    r"^(?:据)?(?P<source>新华社|中新社|本报|人民日报|央视|人民网)[^\s，。：:（()）]{0,16}?"
+    r"(?P<date>\d{1,2}月\d{1,2}日)?电"
 )
 PAREN_BYLINE = re.compile(rf"^\s*[（(]\s*{_ROLE_WORDS}[^（()）]{{1,40}}[）)]")
 LEAD_BYLINE = re.compile(
@@ -445,7 +445,7 @@ def _soft_headings(items: list[Item]) -> None:
             it.role = "head"
 
 
-_SENTENCE = re.compile("[。！？!?…]")  # a sentence ends inside: text, not a title
+_SENTENCE = re.compile(f"[{re.escape(SENTENCE_END)}]")  # a sentence ends inside: text, not a title
 
 
 def _one_line(it: Item) -> bool:
@@ -683,13 +683,12 @@ def _split_bodies(items: list[Item]) -> tuple[list[list[Item]], list[bool | str]
 # same source and date ("本报北京1月1日电" … "本报合肥1月1日电") opens a piece that needs a
 # headline of its own to stand apart
 DATED = "dated"
-_DATED = re.compile(r"^(?:据)?(新华社|中新社|本报|人民日报)\S*?(\d{1,2}月\d{1,2}日)电")
 
 
-def _dated(it: Item) -> tuple[str, ...] | None:
+def _dated(it: Item) -> tuple[str, str] | None:
     """The source and date of a lead's dateline: ("本报", "1月1日")."""
-    m = _DATED.match(it.text)
-    return m.groups() if m else None
+    m = DATELINE.match(it.text)
+    return (m["source"], m["date"]) if m and m["date"] else None
 
 
 def _merge_soft(arts: list[Article], soft: Sequence[bool | str],
