@@ -554,6 +554,8 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
     subtitle = False  # ... and whether it opened with a subtitle's dash
     plain = False  # ... and whether it opened without punctuation and ends no sentence so far
     note, depth = False, 0  # ... and whether it opened with a bracket, and the brackets open so far
+    dashed = False  # ... and whether it opened under a kicker's lead-in dash
+    apart, widest = True, 0.0  # ... whether a blank line (or the page's top) set it apart, its widest line
     evidence = zip(info.widths, info.columns, info.punct, info.ends, strict=True)
     lines = page.lines
     k = gap = 0
@@ -594,6 +596,9 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             ends_block = over_byline or not after and (not punct or line.text[-1] in "）)" or topic)
         # a note in brackets over lines, "（新华社北京1月2日电 记者…）", ends where it closes
         closed = note and opened < k - 1 and prev is not None and prev.text[-1] in "）)" and depth == 0
+        # a title line alone under a kicker's lead-in dash ends at a blank line (it is no
+        # paragraph's first line going on across a column break)
+        closed = closed or dashed and opened == k - 1 and bool(gap) and prev is not None and prev.heading
         new = prev is None or closed or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle,
                                                   ends_block, plain and opened == k - 2, over_byline, over_sub,
                                                   over_tag)
@@ -602,6 +607,11 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             subtitle = bool(SUBTITLE.match(line.text))
             plain = not punct  # (a kicker's first line: no comma yet)
             note, depth = line.text[0] in "（(", 0
+            # (not a short label in the text, "某地——", a paragraph's line, or a quote under a subhead)
+            dashed = prev is not None and prev.text.endswith("——") and apart and widest >= 0.8 * w \
+                and not _unbalanced(line.text)
+            apart, widest = bool(gap) or prev is None, 0.0
+        widest = max(widest, w)
         if note:
             depth += line.text.count("（") + line.text.count("(") - line.text.count("）") - line.text.count(")")
         plain = plain and not cur.ends

@@ -1055,6 +1055,30 @@ def test_a_wrapped_kickers_lead_in_dash_ends_it_over_a_title_closed_by_its_tag()
     assert len(paragraphs(page)[0]) == 1
 
 
+def test_a_title_under_a_kickers_dash_ends_at_a_blank_line():
+    # Evidence: a kicker set apart ends in a lead-in dash; the line under it, without
+    # punctuation and short of the column, is the title even when a blank line (a column
+    # break, it could be) parts it from a full line of text.
+    body = "我们在这里看段落怎样恢复得很"
+    for kicker in (["某省乡村在冬季农闲时节开办", "夜校培训技术能手——"], ["让一座座“空心村”重新热闹——"]):
+        page = lines(body + "，", body + "，", "完了。", "", *kicker, "学到手艺农家日子越过越红火", "",
+                     "“我们在这里看段落怎样恢复，", body + "，", "完了。")
+        assert paragraphs(page)[0][1:4] == ["".join(kicker), "学到手艺农家日子越过越红火",
+                                            "“我们在这里看段落怎样恢复，" + body + "，完了。"]
+    # ... but after a short label in the text ("某地——") or a paragraph's line, a line goes on
+    page = lines(body + "，", "以取得对东部地区的关键控制。", "", "国际合作——", "", "各方应共同推动东部地区的", "",
+                 "和平发展进程，避免局势进一步恶", "化")
+    assert paragraphs(page)[0][-1] == "各方应共同推动东部地区的和平发展进程，避免局势进一步恶化"
+    page = lines(body + "，", "了新老更替的新时期。", "在城市、乡村等各个方面", "捷报传来之际，各行各业的发展也",
+                 "在成片地更新换代——", "", "被称为“东方明珠”的东港", "", "市、西港市、南港市等新型城市",
+                 "先后建成，兼具居住、商业、", "文化的“城市综合体”日渐完善。")
+    assert paragraphs(page)[0][-1].startswith("被称为“东方明珠”的东港市、西港市")
+    # ... and so does a quote opened under a subhead in the text
+    page = lines(body + "，", "完了。", "", "这是永远不变的为民情怀", "——", "", "“要时时处处想到身边的", "",
+                 "乡亲、邻里的冷暖，始终保", "持我们同乡亲的密切联系。”")
+    assert paragraphs(page)[0][-1] == "“要时时处处想到身边的乡亲、邻里的冷暖，始终保持我们同乡亲的密切联系。”"
+
+
 def test_a_wrapped_kickers_short_last_line_ends_it_over_a_title_closed_by_its_tag():
     # Evidence: a kicker with commas wrapped over two lines, its last line short of the
     # column, then a line as wide closed by a column tag: the title, blank line or not.
