@@ -315,8 +315,11 @@ def _is_break(
     if (subtitle and not n.gap and not n_over_sub
             and (n.heading or ntext.endswith(("）", ")")) or p.wide and not n.ends)
             and n.width <= p.width
-            and not (p.ends or p.full and n.first and not n_ends_block or OPENER.match(ntext) or name_spans(ntext))):
-        return False  # a subtitle wrapped over lines (a full one, then a first line: a paragraph)
+            and not (p.ends or p.full and n.first and not n_ends_block and not _unbalanced(ntext)
+                     or OPENER.match(ntext) or name_spans(ntext))):
+        # a subtitle wrapped over lines (a full one, then a first line: a paragraph, unless it
+        # opens a bracket, "…上的讲话（2017年3")
+        return False
     column = p.column
     p_full, p_first, p_short, p_wide = p.full, p.first, p.short, p.wide
     n_full, n_first, n_short, n_wide = n.full, n.first, n.short, n.wide
@@ -437,6 +440,9 @@ def _is_break(
         # a title and its shorter tail closed by the column tag); or a kicker and a title no
         # narrower than it, wrapped into a tail closed by its column tag
         return True
+    if not n.gap and not n.punct and not p_full and n.width > p.width + WIDER \
+            and not _word_across(ptext, ntext, nearby):
+        return True  # a kicker's short tail with commas, then a title set far wider
     if p_full or p_first or p_wide:
         return False  # the sentence goes on, across a column break if need be
     # a short line that stops mid-sentence: a title, a label ("版式设计：某某" before a title)

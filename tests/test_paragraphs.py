@@ -1079,6 +1079,25 @@ def test_a_title_under_a_kickers_dash_ends_at_a_blank_line():
     assert paragraphs(page)[0][-1] == "“要时时处处想到身边的乡亲、邻里的冷暖，始终保持我们同乡亲的密切联系。”"
 
 
+def test_a_kickers_short_tail_with_commas_ends_over_a_title_set_far_wider():
+    # Evidence: a line with commas, short of the column, then a line without punctuation far
+    # wider than it: the wider line did not go on from a kicker's tail, it opens the title.
+    body = "我们在这里看段落怎样恢复得很好"
+    page = lines(body + "，", body + "，", "完了。", "", "东山省西县“牧保姆”走进", "牧场，破解谁来养畜难题",
+                 "新型职业牧民带头 牧业发展增添新活力", "（牧场追踪·组织方式变革）", "", body + "，", "完了。")
+    assert "新型职业牧民带头 牧业发展增添新活力（牧场追踪·组织方式变革）" in paragraphs(page)[0]
+
+
+def test_a_subtitle_goes_on_into_a_line_opening_a_bracket():
+    # Evidence: a subtitle's full line, then a line as wide as a first line that opens a
+    # bracket the line after it closes: the subtitle wrapped, no paragraph starts there.
+    body = "我们在这里看段落怎样恢复得很好，"
+    page = lines(body, body, body, "完了。", "感谢各位！", "携手推进区域合作 共同开", "创地区和世界美好未来", "",
+                 "——在某某国际论坛 2017 年年会", "闭幕式上的一次发言（2017年3", "月25日，某省某镇）",
+                 "某某国政府副总理 张小明", body, body, "完了。")
+    assert "——在某某国际论坛2017年年会闭幕式上的一次发言（2017年3月25日，某省某镇）" in paragraphs(page)[0]
+
+
 def test_a_wrapped_kickers_short_last_line_ends_it_over_a_title_closed_by_its_tag():
     # Evidence: a kicker with commas wrapped over two lines, its last line short of the
     # column, then a line as wide closed by a column tag: the title, blank line or not.
