@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from archive.chars import CLOSERS, HAN, SENTENCE_END, ends_sentence, has_punct, width
 from archive.model import Block, Mark, Node
-from archive.names import name_spans, trailing_name
+from archive.names import is_name, name_spans, trailing_name
 from archive.paragraphs import DATE_LINE, SAYS, TOPIC, credit_line
 
 _ROLES = "特约记者|记者|通讯员|实习生|评论员|特约撰稿人|撰稿|摄影"
@@ -57,6 +57,8 @@ _TAG = re.compile(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)?[
 _EDITOR = re.compile(r"^——编者$")  # the editor's signature closing a package's introduction
 # a foreign author's country in brackets, then the name: "（法国）让—马里·莱恩", "（英国）罗某某"
 _FOREIGN = re.compile(rf"^[（(][{HAN}]{{1,8}}[）)]\s*(?P<name>[{HAN}]{{1,8}}(?:[·—][{HAN}]{{1,8}})*)$")
+# a speech's byline: the speaker's post, then the name ("某国政府总理 张三")
+_POSTED = re.compile(rf"^[{HAN}]{{2,20}}[长理席记任员使授统]\s+(?P<name>[{HAN}]{{2,4}})$")
 _DATED_TAG = re.compile(r"\d年\d{1,2}月[^（()）]*[）)]$")  # a date in the closing brackets: a note, no column
 _LENTICULAR = re.compile(r"^【[^【】]{1,12}】$")  # a box's label: "【链接】"
 _BOX_TAG = re.compile(r"[（(](?:相关)?(?:链接|记者手记)[）)]$")  # tags of boxes inside an article
@@ -139,6 +141,8 @@ def byline_marks(text: str) -> tuple[Mark, ...] | None:
         start = fm.start("name")
         if "·" in fm["name"] or "—" in fm["name"] or name_spans(fm["name"]) == [(0, len(fm["name"]))]:
             return (Mark(start, fm.end("name")),)
+    if (pm := _POSTED.match(stripped)) and is_name(pm["name"]):
+        return (Mark(pm.start("name"), pm.end("name")),)
     pm = PHOTO_BYLINE.match(stripped)
     if pm:
         marks = _name_marks(stripped, pm.start("names"), pm.end("names"))
@@ -476,7 +480,8 @@ def _name_only_bylines(items: list[Item]) -> None:
         if _PARENS.match(it.text) and before in ("p", "lead", "q"):
             it.role = "tail"  # "（陈 玲）" right after a text signs it: a byline that closes the article
             continue
-        if before not in ("head", "sub"):
+        # (a speaker's post and name signs a speech under its subtitle, not a package's sections)
+        if before not in ("head", "sub") or before == "head" and _POSTED.match(text):
             it.role, it.marks = ("head", ()) if _is_heading(it.text, 1) else ("p", ())
 
 

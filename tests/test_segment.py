@@ -263,6 +263,20 @@ def test_a_foreign_authors_byline_names_the_country_in_brackets():
         assert byline_marks(text) is None
 
 
+def test_a_speakers_post_and_name_under_a_subtitle_sign_the_speech():
+    # Evidence: under a speech's subtitle, a line of a post (ending in a word like 总理, 主席)
+    # and a name set apart is its byline; under a section's title in a package it is not.
+    items = classify([block("携手共建美好的未来"), block("——在某某论坛年会闭幕式上的讲话"),
+                      block("某某国政府副总理  张小明"), para(16, "尊敬的各位来宾朋友们大家好")])
+    assert items[2].role == "byline"
+    assert [items[2].text[m.start : m.end] for m in items[2].marks] == ["张小明"]
+    items = classify([para(16, "尊敬的各位来宾朋友们大家好"), block("同心同德 共谋发展"),
+                      block("某某协会主席  张小明"), para(16, "我们协会最初由教育界人士组成")])
+    assert items[2].role != "byline"
+    items = classify([block("——在某某论坛年会闭幕式上的讲话"), block("某某国政府副总理  张明白了")])
+    assert items[1].role != "byline"  # (no name at the end)
+
+
 def test_a_dash_line_between_two_texts_signs_the_first():
     items = classify([
         block("我家门前的田"), para(16, "我叫张三是个农民种了十亩田"), block("——某县某村村民张三"),
