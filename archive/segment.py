@@ -1257,6 +1257,16 @@ def _packages(articles: list[Article]) -> list[Article]:
     out: list[Article] = []
     package: Article | None = None
     for art in articles:
+        tag = max((k for k, it in enumerate(art.heads) if it.role == "head" and _tagged(it.text)), default=None)
+        if tag is not None and art.body and any(it.role == "byline" for it in art.heads[tag + 1:]) \
+                and any(it.role == "head" for it in art.heads[tag + 1:]):
+            # a title closed by its column tag over a section's headline group and byline
+            art = Article(heads=art.heads[: tag + 1],
+                          body=_section_items(Article(heads=art.heads[tag + 1:], body=art.body)),
+                          figures=art.figures)
+            out.append(art)
+            package = art
+            continue
         if package is not None and art.heads and not any(_tagged(it.text) for it in art.heads):
             opening = not (package.body or package.figures) and art.body \
                 and art.heads[0].index == package.heads[-1].index + 1  # (right under the title)

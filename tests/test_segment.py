@@ -18,6 +18,7 @@ from archive.segment import (
     _may_cut,
     _merge_soft,
     _must_be_subhead,
+    _packages,
     _photo_story,
     _split_bodies,
     _subhead_score,
@@ -880,6 +881,29 @@ def test_an_editors_note_introduces_a_package_whose_bylined_sections_follow():
     assert [heads(s) for s in arts[0].children if s.kind == "section"] == [
         ["稳岗扩容——"], ["就业政策连环招见实效"], ["培训政策扩规模提质量"]]
     assert "本报记者  曲小涵" in [c.block.text for s in arts[0].children if s.kind == "section" for c in s.children]
+
+
+def test_a_tagged_title_over_a_sections_headline_and_byline_opens_a_package():
+    # A title closed by its column tag in one headline group with another title line and a
+    # byline under it: the tagged one is the package's title, the groups with bylines its
+    # sections (the first one's group included).
+    items = classify([
+        block("讲述亲身经历  见证发展历程（远方来客谈发展）"), block("发展成就鼓舞着许多国家的人们"),
+        block("（某国）罗大明"), para(16, "我多次来到这里看到了巨大的变化"), block("（作者为某国前部长）"),
+        block("经济的发展为科研注入活力"), block("（另一国）罗小明"), para(16, "每次来访我都发现新的变化"),
+    ])
+    assert [it.role for it in items[:3]] == ["head", "head", "byline"]
+    arts = _packages([Article(heads=items[:3], body=items[3:5]), Article(heads=items[5:7], body=items[7:])])
+    assert len(arts) == 1 and arts[0].heads == items[:1]
+    assert [it.text for it in arts[0].body if it.role == "head"] == [
+        "发展成就鼓舞着许多国家的人们", "经济的发展为科研注入活力"]
+    # (a jump note in brackets among the lines above a tagged title opens no package)
+    items = classify([
+        block("融入文化元素，小镇卖风景（下转第14版）"), block("一棵果树的生意经（新产业新业态）"),
+        block("□本报记者  王小健"), para(16, "桃园里游客越来越多了"),
+        block("经济的发展为科研注入活力"), block("（另一国）罗小明"), para(16, "每次来访我都发现新的变化"),
+    ])
+    assert len(_packages([Article(heads=items[:3], body=items[3:4]), Article(heads=items[4:6], body=items[6:])])) == 2
 
 
 def test_photo_agency_and_source_credits():
