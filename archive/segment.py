@@ -1299,7 +1299,9 @@ def _closed_packages(articles: list[Article]) -> list[Article]:
         after = art.heads and art.body and art.heads[0].index > art.body[-1].index
         no_lead = not (art.body and art.body[0].role == "lead")
         introduced = (before or not art.heads) and any(_EDITOR.match(_squashed(it.text)) for it in art.body)
-        if (before and any(it.role == "byline" for it in art.heads) or introduced) and no_lead \
+        # (a section whose text goes on on another page: a headline group and its jump note)
+        jumped = sections and art.heads and art.body and all(it.role == "jump" for it in art.body)
+        if (before and any(it.role == "byline" for it in art.heads) or introduced or jumped) and no_lead \
                 and not any(_tagged(it.text) for it in art.heads):
             sections.append(art)
         elif (after or art.heads and not art.body) and no_lead and sections and _tagged(title := art.heads[-1].text) \

@@ -1300,6 +1300,19 @@ def test_an_untagged_package_title_after_its_sections_and_a_credit_line_closes_i
     assert len(_closed_packages([sections[0], Article(heads=items[7:8], body=[items[6]])])) == 2
 
 
+def test_a_sections_headline_group_over_its_jump_note_stays_in_the_package():
+    # Under bylined sections, a headline group whose text goes on on another page (only its
+    # jump note here) is a section too: the package's title after it still closes them all.
+    items = classify([block("春到湿地"), block("本报记者  张小明"), para(16, "湿地里的候鸟飞回来了"),
+                      block("山花烂漫"), block("本报记者  李大伟"), para(16, "山坡上的花儿开了"),
+                      block("果园飘香"), block("（下转第12版）"), block("春光明媚 乡村美丽")])
+    assert items[7].role == "jump"
+    sections = [Article(heads=items[:2], body=[items[2]]), Article(heads=items[3:5], body=[items[5]]),
+                Article(heads=items[6:7], body=[items[7]])]
+    packages = _closed_packages([*sections, Article(heads=items[8:9])])
+    assert len(packages) == 1 and packages[0].heads == items[8:9]
+
+
 def test_an_editors_note_opens_a_package_whose_title_comes_last():
     # A text closed by the editor's signature ("——编者"), then bylined sections, then the
     # package's title after its last text: one package.
