@@ -443,6 +443,9 @@ def _is_break(
     if not n.gap and not n.punct and not p_full and n.width > p.width + WIDER \
             and not _word_across(ptext, ntext, nearby):
         return True  # a kicker's short tail with commas, then a title set far wider
+    if subtitle and not p_opens and not (p_full or p_wide or p.ends) and (n_first or ntext[0] in "“‘「") \
+            and not _word_across(ptext, ntext, nearby):
+        return True  # a subtitle's last line, short of the column: the text starts under it
     if p_full or p_first or p_wide:
         return False  # the sentence goes on, across a column break if need be
     # a short line that stops mid-sentence: a title, a label ("版式设计：某某" before a title)
@@ -621,6 +624,8 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
         if note:
             depth += line.text.count("（") + line.text.count("(") - line.text.count("）") - line.text.count(")")
         plain = plain and not cur.ends
+        # (a dash opening a sentence in the text is no subtitle)
+        subtitle = subtitle and not (cur.ends or "。" in line.text)
         yield cur, new
         prev = cur
         k += 1

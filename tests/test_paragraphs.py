@@ -1098,6 +1098,24 @@ def test_a_subtitle_goes_on_into_a_line_opening_a_bracket():
     assert "——在某某国际论坛2017年年会闭幕式上的一次发言（2017年3月25日，某省某镇）" in paragraphs(page)[0]
 
 
+def test_a_subtitles_short_last_line_ends_it_over_the_text():
+    # Evidence: a block opened by a subtitle's dash, its last line short of the column and
+    # ending no sentence, then a line opening a quote (or a first line): the text starts.
+    body = "我们在这里看段落怎样恢复"
+    page = lines(body + "，", body + "，", "完了。", "以优良学风凝聚攻坚克难力量", "——二〇一九年某某大学贯彻",
+                 "执行学风建设规定、推进教学", "改革、加强管理纪实", "“我们学校一路走来，成",
+                 "就有目共睹，根本原因就在", "于我们始终坚守初心。”", "", body + "，", "完了。")
+    assert paragraphs(page)[0][2:4] == [
+        "——二〇一九年某某大学贯彻执行学风建设规定、推进教学改革、加强管理纪实",
+        "“我们学校一路走来，成就有目共睹，根本原因就在于我们始终坚守初心。”"]
+    # ... but a dash opening a sentence in the text ("——凭的是…。") opens no subtitle
+    page = lines(body + "，", body + "，", "完了。", "", "——凭的是科学精细、务", "实肯干的作风。走出困境需要",
+                 "某某村，扶贫工作队一山一水", "查实地、一家一户问实情，引", "导年轻人搞乡村旅游，无数干",
+                 "部在“细”字上做文章、在", "“实”字上出实招，用汗水自知", "的“付出指数”，换来写在群",
+                 "众脸上的“满意指数”。")
+    assert len(paragraphs(page)[0]) == 2
+
+
 def test_a_wrapped_kickers_short_last_line_ends_it_over_a_title_closed_by_its_tag():
     # Evidence: a kicker with commas wrapped over two lines, its last line short of the
     # column, then a line as wide closed by a column tag: the title, blank line or not.
