@@ -581,6 +581,8 @@ def _may_be_subhead(runs: list[Run], i: int) -> bool:
         return False  # a very short line right under a photo's credit titles the photo ("图片报道")
     if _closes(prev) and len(run.items) == 1:
         return False  # a line alone after a note on the author (not a package's section, "title /（国家）某某")
+    if runs[i - 1].items[0].role == "lead" and any(it.role == "tail" and it.attrs.get("dateline") for it in after):
+        return False  # a story opened by its dateline above, one closed by its own below: two reports
     return not (prev.role in ("jump", "fw", "tail") or nxt.role in ("lead", "label", "fw", "jump"))
 
 

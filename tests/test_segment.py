@@ -906,6 +906,18 @@ def test_a_tagged_title_over_a_sections_headline_and_byline_opens_a_package():
     assert len(_packages([Article(heads=items[:3], body=items[3:4]), Article(heads=items[4:6], body=items[6:])])) == 2
 
 
+def test_a_story_opened_by_its_dateline_and_one_closed_by_its_own_are_two_reports():
+    # The text above a headline line opens with a dateline, the text under it closes with
+    # a dateline of its own: two reports, so the line is the second one's title, no subhead.
+    nodes = segment_page([
+        block("西港新区探路绿色发展"), block("本报西港1月5日电  （记者张小明）西港新区全面推广绿色供热技术。"),
+        para(16, "新区致力建设绿色城市推广绿色供热技术"),
+        block("东港加大环境保护力度"), para(16, "东港在环境保护领域推广绿色供热技术"),
+        para(16, "东港推广绿色出行改善空气质量"), block("（本报东港1月2日电）"),
+    ])
+    assert [heads(a) for a in articles(nodes)] == [["西港新区探路绿色发展"], ["东港加大环境保护力度"]]
+
+
 def test_photo_agency_and_source_credits():
     from archive.segment import credit_marks
 
