@@ -597,7 +597,9 @@ def _subhead_score(runs: list[Run], i: int) -> float:
     # a subhead announces the text under it; a line that only echoes the text above ends it
     words = _words(runs[i].items)
     side = (len(words & head) - len(words & tail)) / len(words) if words else 0.0
-    return COHESION_WEIGHT * (cohesion - COHESION_MEAN) + column + SIDE_WEIGHT * min(0.0, side)
+    # (a news story opened by its dateline seldom has subheads: a line after it titles the next)
+    lead = LEAD_COST if before[0].role == "lead" else 0.0
+    return COHESION_WEIGHT * (cohesion - COHESION_MEAN) + column + SIDE_WEIGHT * min(0.0, side) - lead
 
 
 def _must_be_subhead(runs: list[Run], i: int) -> bool:
@@ -820,6 +822,7 @@ COHESION_WEIGHT = 10.0
 COHESION_MEAN = 0.045  # share of word pairs carried across a subhead: above, one article
 COLUMN_BONUS = 0.3
 SIDE_WEIGHT = 1.0  # a subhead's words recur under it more than above it
+LEAD_COST = 0.6  # against a subhead right under the first part of a story that opens with a dateline
 COLUMN_STEP = 1.5  # a change of column width (em) between paragraphs: maybe another article
 UNTITLED_COST = 0.6
 MAX_SUBHEADS = 16  # subheads one article may hold

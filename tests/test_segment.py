@@ -918,6 +918,22 @@ def test_a_story_opened_by_its_dateline_and_one_closed_by_its_own_are_two_report
     assert [heads(a) for a in articles(nodes)] == [["西港新区探路绿色发展"], ["东港加大环境保护力度"]]
 
 
+def test_a_line_right_under_a_storys_dateline_text_titles_the_next_story():
+    # A news story opened by its dateline seldom has subheads: a headline line right under
+    # its text, over a text about as close to it, titles the next story; under a feature's
+    # text that opens with no dateline, the same line is a subhead.
+    def page(opening):
+        return segment_page([
+            block("西港开展冬季冰雪活动"), opening, para(16, "冬季冰雪活动吸引市民参加体验冰雪运动"),
+            block("东港冰雪节开幕"), para(16, "东港冰雪节开幕游客体验滑雪和冰灯"),
+            para(16, "游客纷纷表示冰灯展览很精彩"),
+        ])
+    dated = page(block("本报西港1月5日电  （记者张小明）西港冬季冰雪活动日前开幕，市民踊跃参加。"))
+    assert [heads(a) for a in articles(dated)] == [["西港开展冬季冰雪活动"], ["东港冰雪节开幕"]]
+    feature = page(block("西港冬季冰雪活动日前开幕，市民踊跃参加，冰雪运动成为冬季健身新时尚。"))
+    assert [heads(a) for a in articles(feature)] == [["西港开展冬季冰雪活动"]]
+
+
 def test_photo_agency_and_source_credits():
     from archive.segment import credit_marks
 
