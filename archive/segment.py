@@ -382,7 +382,8 @@ def _box_labels(items: list[Item]) -> None:
                  and not _PARENS.match(above.text) and not _photo_near(items[i + 1 : i + 7])
                  or _chars(it.text) <= BOX_CHARS and above.role in ("p", "lead")
                  and not _photo_near(items[i + 1 : i + 8]))  # (photos: a title)
-            and items[i + 1].role == "p"
+            and (items[i + 1].role == "p"
+                 or items[i + 1].role == "jump" and _tagged(above.text))  # (the box's text goes on elsewhere)
             and (i + 2 == len(items) or items[i + 2].role != "credit")  # (a caption: the line titles the photo)
             and "图为" not in items[i + 1].text  # (a caption's "this photo shows")
             and similarity([it], items[i + 1 : i + 6]) <= (LABEL_SHARE if _tagged(above.text) else 0)

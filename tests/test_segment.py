@@ -113,6 +113,17 @@ def test_a_box_label_under_a_headline_is_text_not_a_title():
     assert [c.block.text for c in art.children if c.kind == "p"][0] == "内容提要"
 
 
+def test_a_box_label_under_a_tagged_title_over_a_jump_note_is_text():
+    # A title closed by its column tag, then a box's label whose text goes on on another
+    # page (only the jump note here): the label is the box's first paragraph, no title.
+    items = classify([para(16, "春风吹绿了两岸的田野"), block("实现发展目标的重大任务（坚持和完善制度）"),
+                      block("编者的话"), block("（下转19版）")])
+    assert [it.role for it in items] == ["p", "head", "label", "jump"]
+    items = classify([para(16, "春风吹绿了两岸的田野"), block("实现发展目标的重大任务"), block("编者的话"),
+                      block("（下转19版）")])
+    assert items[2].role == "head"  # (no column tag closing the line above: two titles, it may be)
+
+
 def test_photo_credit_forms():
     from archive.segment import credit_marks
 
