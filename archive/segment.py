@@ -438,8 +438,12 @@ def _soft_headings(items: list[Item]) -> None:
                 and (i + 2 == len(items) or items[i + 2].gap > 0):
             it.role = nxt.role = "head"  # two lines with commas, each a block, set apart: a kicker and a title
             continue
-        under_title = i > 0 and items[i - 1].role == "head" and it.gap == 0 and len(it.block.pieces) == 1 \
-            and len(it.text) <= UNDER_TITLE_CHARS
+        # (a blank line before it too, when it holds a comma and one parts it from the text under it)
+        under_title = i > 0 and items[i - 1].role == "head" and len(it.block.pieces) == 1 \
+            and len(it.text) <= UNDER_TITLE_CHARS and (
+                it.gap == 0 or _has_comma(it.text) and not it.text.endswith("…") and nxt is not None
+                and nxt.gap > 0 and items[i - 1].gap > 0
+                and (i == 1 or items[i - 2].role not in ("p", "lead", "q", "head")))  # (over no text: a kicker)
         if kicker or under_title or nxt is not None and (
             nxt.role == "head" and (nxt.gap == 0 or it.text.endswith("——")
                                     or i + 2 < len(items) and items[i + 2].role in ("sub", "byline")

@@ -124,6 +124,18 @@ def test_a_box_label_under_a_tagged_title_over_a_jump_note_is_text():
     assert items[2].role == "head"  # (no column tag closing the line above: two titles, it may be)
 
 
+def test_a_short_line_with_commas_set_apart_under_a_kicker_is_the_title():
+    # Over no text (after a jump note), a kicker, then a short line with commas and no
+    # sentence end, blank lines around it: the title under its kicker, not a paragraph.
+    def roles(*before):
+        items = classify([*before, block("规范管理见成效 科技支撑促发展"), block("文创产业，创意先行"),
+                          para(16, "文创产业依然充满挑战和机遇")])
+        return [it.role for it in items[len(before):]]
+    assert roles(para(16, "春风吹绿了两岸的田野"), block("（下转06版）")) == ["head", "head", "p"]
+    # ... but not under a title placed after its text (a subhead of the next text, it may be)
+    assert roles(para(16, "春风吹绿了两岸的田野")) == ["head", "p", "p"]
+
+
 def test_photo_credit_forms():
     from archive.segment import credit_marks
 
