@@ -206,6 +206,7 @@ def _is_break(
     n_over_byline: bool = False,
     n_over_sub: bool = False,
     n_over_tag: bool = False,
+    n_over_tail: bool = False,
 ) -> bool:
     """Decide whether a new block starts at ``n``, after ``p``.
 
@@ -220,7 +221,8 @@ def _is_break(
     without any punctuation, ``n_over_byline`` whether a byline, a dateline or a subtitle
     follows ``n`` (the next part of a headline group), ``n_over_sub`` whether a subtitle's
     dash opens the next line or the one after a blank line, ``n_over_tag`` whether the next
-    line, without punctuation, ends in a column tag (a title's tail).
+    line, without punctuation, ends in a column tag (a title's tail), ``n_over_tail`` whether
+    the next line, without punctuation and narrower than ``n``, ends the block.
     """
     if use_indent and n.line.indent >= 1 or p.line.spaced or n.line.spaced:
         return True  # (a letter-spaced line, "图 片 报 道", is a banner of its own)
@@ -369,6 +371,9 @@ def _is_break(
             # words meet: they may recur in the text; a kicker, then a title)
             if (p_full or p.wide) and n.width < SHORTER * p.width and not _cut_couplet(ptext):
                 return True
+            if p_opens and p.wide and abs(n.width - p.width) <= 1.5 and n_over_tail and ptext[0] != "—" \
+                    and not (_word_across(ptext, ntext, nearby) or _cut_couplet(ptext)):
+                return True  # a kicker as wide as its frame over a title wrapped into a shorter tail
             # (or a count waiting for its noun: "…打死30名" / "“某某”武装分子")
             return not (p_full or p.wide or _word_across(ptext, ntext, nearby) or _cut_couplet(ptext)
                         or _COUNT_END.search(ptext))
@@ -590,7 +595,7 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             w < column - INDENT - 0.75,
             wide,
         )
-        ends_block = over_byline = over_sub = over_tag = False
+        ends_block = over_byline = over_sub = over_tag = over_tail = False
         topic = punct and not ends and "：" in line.text and TOPIC.match(line.text) is not None
         if not punct or line.text[-1] in "）)" or not (ends or full) or topic:
             # (asked about title lines, tagged ones too)
@@ -601,6 +606,8 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             below = after or (lines[at + 2].text if at + 2 < len(lines) else "")
             over_sub = below[:1] == "—" and bool(SUBTITLE.match(below))
             over_tag = after[-1:] in "）)" and bool(_TAG_END.search(after)) and not has_punct(after)
+            over_tail = bool(after) and not has_punct(after) and info.widths[k + 1] < w - 1 and (
+                at + 2 >= len(lines) or not lines[at + 2].text or bool(OPENER.match(lines[at + 2].text)))
             # (a line with punctuation ends a headline group only over a byline)
             ends_block = over_byline or not after and (not punct or line.text[-1] in "）)" or topic)
         # a note in brackets over lines, "（新华社北京1月2日电 记者…）", ends where it closes
@@ -610,7 +617,7 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
         closed = closed or dashed and opened == k - 1 and bool(gap) and prev is not None and prev.heading
         new = prev is None or closed or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle,
                                                   ends_block, plain and opened == k - 2, over_byline, over_sub,
-                                                  over_tag)
+                                                  over_tag, over_tail)
         if new:
             opened = k
             subtitle = bool(SUBTITLE.match(line.text))

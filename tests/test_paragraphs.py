@@ -1116,6 +1116,20 @@ def test_a_subtitles_short_last_line_ends_it_over_the_text():
     assert len(paragraphs(page)[0]) == 2
 
 
+def test_a_kicker_as_wide_as_its_frame_ends_over_a_title_wrapped_into_a_shorter_tail():
+    # Evidence: three headline lines, the first two set wider than the text and about as wide,
+    # the third shorter and ending the group (a blank line, then a dateline): a kicker, then a
+    # title wrapped over two lines; unless a word runs on from the first line into the second.
+    body = "我们要管好财政支出，"
+    page = lines(body, body, "完了。", "", "《某刊》杂志发表某某负责人重要文章", "坚持和完善农村基层社会治理制度推进",
+                 "乡村治理体系和治理能力现代化", "", "新华社北京1月1日电  我们在这", body, body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["《某刊》杂志发表某某负责人重要文章",
+                                        "坚持和完善农村基层社会治理制度推进乡村治理体系和治理能力现代化"]
+    page = lines(body, body, "完了。", "", "巩固拓展改革成效坚持从严从紧管", "好财政支出确保全面完成年度任务",
+                 "和年度规划圆满收官", "", "新华社北京1月1日电  我们在这", body, body, "完了。")
+    assert paragraphs(page)[0][1] == "巩固拓展改革成效坚持从严从紧管好财政支出确保全面完成年度任务"
+
+
 def test_a_wrapped_kickers_short_last_line_ends_it_over_a_title_closed_by_its_tag():
     # Evidence: a kicker with commas wrapped over two lines, its last line short of the
     # column, then a line as wide closed by a column tag: the title, blank line or not.
