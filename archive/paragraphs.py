@@ -612,20 +612,20 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             ends_block = over_byline or not after and (not punct or line.text[-1] in "）)" or topic)
         # a note in brackets over lines, "（新华社北京1月2日电 记者…）", ends where it closes
         closed = note and opened < k - 1 and prev is not None and prev.text[-1] in "）)" and depth == 0
-        # a title line alone under a kicker's lead-in dash ends at a blank line (it is no
-        # paragraph's first line going on across a column break)
-        closed = closed or dashed and opened == k - 1 and bool(gap) and prev is not None and prev.heading
+        # a title line alone under a kicker's lead-in dash ends at a blank line, commas or not
+        # (it is no paragraph's first line going on across a column break)
+        closed = closed or dashed and opened == k - 1 and bool(gap) and prev is not None and not prev.ends
         new = prev is None or closed or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle,
                                                   ends_block, plain and opened == k - 2, over_byline, over_sub,
                                                   over_tag, over_tail)
         if new:
+            # (not a short label in the text, "某地——", a paragraph's lines, or a quote under a subhead)
+            dashed = prev is not None and prev.text.endswith("——") and apart and k - opened <= 2 \
+                and widest >= 0.8 * w and not _unbalanced(line.text)
             opened = k
             subtitle = bool(SUBTITLE.match(line.text))
             plain = not punct  # (a kicker's first line: no comma yet)
             note, depth = line.text[0] in "（(", 0
-            # (not a short label in the text, "某地——", a paragraph's line, or a quote under a subhead)
-            dashed = prev is not None and prev.text.endswith("——") and apart and widest >= 0.8 * w \
-                and not _unbalanced(line.text)
             apart, widest = bool(gap) or prev is None, 0.0
         widest = max(widest, w)
         if note:

@@ -1065,7 +1065,13 @@ def test_a_title_under_a_kickers_dash_ends_at_a_blank_line():
                      "“我们在这里看段落怎样恢复，", body + "，", "完了。")
         assert paragraphs(page)[0][1:4] == ["".join(kicker), "学到手艺农家日子越过越红火",
                                             "“我们在这里看段落怎样恢复，" + body + "，完了。"]
-    # ... but after a short label in the text ("某地——") or a paragraph's line, a line goes on
+    # ... a title with commas too (and the next kicker is no part of it)
+    narrow = "我们在这里看段落怎样恢复，"
+    page = lines(narrow, narrow, "完了。", "", "提出心脏病治疗新方法，内科专家张某某——", "探寻科学奥秘，永不停步", "",
+                 "“新技术”助力城市建设——", "描绘数字城市的美好前景", "", narrow, narrow, "完了。")
+    assert paragraphs(page)[0][1:5] == ["提出心脏病治疗新方法，内科专家张某某——", "探寻科学奥秘，永不停步",
+                                        "“新技术”助力城市建设——", "描绘数字城市的美好前景"]
+    # ... but after a short label in the text ("某地——") or a paragraph's lines, a line goes on
     page = lines(body + "，", "以取得对东部地区的关键控制。", "", "国际合作——", "", "各方应共同推动东部地区的", "",
                  "和平发展进程，避免局势进一步恶", "化")
     assert paragraphs(page)[0][-1] == "各方应共同推动东部地区的和平发展进程，避免局势进一步恶化"
@@ -1073,6 +1079,10 @@ def test_a_title_under_a_kickers_dash_ends_at_a_blank_line():
                  "在成片地更新换代——", "", "被称为“东方明珠”的东港", "", "市、西港市、南港市等新型城市",
                  "先后建成，兼具居住、商业、", "文化的“城市综合体”日渐完善。")
     assert paragraphs(page)[0][-1].startswith("被称为“东方明珠”的东港市、西港市")
+    page = lines(body + "，", "完了。", "", "宏大之中有细腻精巧的山水人物，妙", "手巧思与江南风情合而为一，点睛之",
+                 "笔东边一点，西边一划——", "", "老宅子的中间留出“天井”，人", "", "的团圆欢聚之乐，就像井水了，天井",
+                 "里充满的清风与日光也像井水。")
+    assert paragraphs(page)[0][-1].startswith("老宅子的中间留出“天井”，人的团圆欢聚")
     # ... and so does a quote opened under a subhead in the text
     page = lines(body + "，", "完了。", "", "这是永远不变的为民情怀", "——", "", "“要时时处处想到身边的", "",
                  "乡亲、邻里的冷暖，始终保", "持我们同乡亲的密切联系。”")
