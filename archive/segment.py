@@ -1387,6 +1387,10 @@ def _brief_columns(items: list[Item]) -> list[tuple[list[Item], Article | None]]
                 and end < len(items) and _column_label(items[end]):
             briefs.append(items[j:end])  # (the last item over the label may end in a jump note)
             j = end
+        if above and len(briefs) >= 2 and j < len(items) and _column_label(items[j]) \
+                and not ((end := _brief_at(items, j + 1, 2)) and _brief_at(items, end, 2)):
+            i += 1  # (a label under the items, over no items of its own: theirs; the one above
+            continue  # labels the page)
         label = items[i] if above else None
         if label is None and len(briefs) >= 2 and j < len(items) and _column_label(items[j]):
             label = items[j]  # the label under the items

@@ -508,6 +508,25 @@ def test_a_column_label_under_signed_items_makes_one_article():
     assert [heads(a) for a in articles(nodes)] == [["高铁开通了"], ["新闻速递"]]
 
 
+def test_a_column_label_under_signed_items_wins_over_a_page_label_above_them():
+    # A short label at the page's top, signed items, then a column label under them and no
+    # items of its own: the label under the items is theirs, the top one labels the page.
+    items = [block("科技馆基金会颁奖典礼举行"),
+             block("本报电  科技馆基金会颁奖典礼日前在北京举行，共有百人获表彰。"), block("（王小明）"),
+             block("新型手机日前发布上市"),
+             block("本报电  一家企业日前发布新型手机，主打视频拍摄功能。"), block("（李大伟）")]
+    nodes = segment_page([block("文化广场"), *items, block("新闻速递"), block("高铁开通了"),
+                          para(16, "高铁开通旅客出行方便快捷")])
+    assert nodes[0].kind == "fw" and nodes[0].block.text == "文化广场"
+    assert [heads(a) for a in articles(nodes)] == [["新闻速递"], ["高铁开通了"]]
+    # ... but a label over items of its own under them labels those: the top one is the first's
+    more = [block("旧城改造要更加细致"), block("提案人：某某协会"), block("案由：老旧社区空间虽小，但人口密度大。"),
+            block("（张小文整理）"), block("家庭医生服务要更惠民"), block("提案人：某某委员"),
+            block("案由：家庭医生签约服务是一项惠民工程。"), block("（张小文整理）")]
+    nodes = segment_page([block("财经短波"), *items, block("提案提要"), *more])
+    assert [heads(a) for a in articles(nodes)] == [["财经短波"], ["提案提要"]]
+
+
 def test_the_last_item_over_a_column_label_may_end_in_a_jump_note():
     # Under two signed items, a third item continued on another page ends in its jump
     # note, not a signature: still an item of the column labelled under them ...
