@@ -389,6 +389,8 @@ def _is_break(
             return False  # (a paragraph's line, wherever its column, then its short last line)
         if not n.gap and ptext[0] == "第" and _ARTICLE_NO.match(ptext) and not _CLAUSE.match(ntext):
             return False  # a law's numbered article ("第三条  …") is text, not a heading
+        if not p_opens and not p_full and n_over_tag and not n.gap and _unbalanced(ntext):
+            return True  # a wrapped kicker's short last line, then a title whose column tag wraps on
         # (or a line of phrases set apart cut inside its last one, "…成效 …支出 确保")
         return not (_word_across(ptext, ntext, nearby) or ntext[0] in _GOES_ON_START or _cut_couplet(ptext))
     if p.ends:
@@ -610,6 +612,10 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
                 at + 2 >= len(lines) or not lines[at + 2].text or bool(OPENER.match(lines[at + 2].text)))
             # (a line with punctuation ends a headline group only over a byline)
             ends_block = over_byline or not after and (not punct or line.text[-1] in "）)" or topic)
+        if "（" in line.text and not over_tag and _unbalanced(line.text):
+            # (or a column tag this line opens, closed on the next: "…？（春耕探行" / "—某某③）")
+            after = lines[at + 1].text if at + 1 < len(lines) else ""
+            over_tag = after[-1:] == "）" and "（" not in after and not has_punct(after)
         # a note in brackets over lines, "（新华社北京1月2日电 记者…）", ends where it closes
         closed = note and opened < k - 1 and prev is not None and prev.text[-1] in "）)" and depth == 0
         # a title line alone under a kicker's lead-in dash ends at a blank line, commas or not

@@ -1140,6 +1140,17 @@ def test_a_kicker_as_wide_as_its_frame_ends_over_a_title_wrapped_into_a_shorter_
     assert paragraphs(page)[0][1] == "巩固拓展改革成效坚持从严从紧管好财政支出确保全面完成年度任务"
 
 
+def test_a_wrapped_kickers_short_last_line_ends_over_a_title_whose_tag_wraps_on():
+    # Evidence: a kicker's short last line, then a line opening a column tag that the next
+    # line closes ("…？（某某探访" / "—某某③）"): the title starts there, whatever words meet.
+    body = "我们种的是强筋优质苹果品种"
+    page = lines(body + "，", body + "，", "完了。", "", "作为全国苹果生产第一大省，", "某省不只重量更重质",
+                 "苹果咋能种好又卖好？（春耕探访", "—特色产区如何打响品牌③）", "□张小明  李  大", "咋种好苹果？", "",
+                 body + "，", "完了。")
+    assert paragraphs(page)[0][1:3] == ["作为全国苹果生产第一大省，某省不只重量更重质",
+                                        "苹果咋能种好又卖好？（春耕探访—特色产区如何打响品牌③）"]
+
+
 def test_a_wrapped_kickers_short_last_line_ends_it_over_a_title_closed_by_its_tag():
     # Evidence: a kicker with commas wrapped over two lines, its last line short of the
     # column, then a line as wide closed by a column tag: the title, blank line or not.
