@@ -311,9 +311,12 @@ def _is_break(
     if not n.gap and ptext.endswith("——") and not n.punct and (
             _titled(ntext) or _open_tag(ntext) or n_ends_block and not _unbalanced(ntext)):
         return True  # a wrapped kicker's lead-in dash, then a title closed by its column tag (or a whole one)
-    if not p_opens and p.punct and not p.ends and not p.full and ntext[-1] in "）)" and n.width >= p.width \
-            and _titled(ntext) and not _word_across(ptext, ntext, nearby):
-        return True  # a wrapped kicker's last line (commas, short of the column), then a title closed by its tag
+    if not p_opens and p.punct and not p.ends and ntext[-1] in "）)" and n.width >= p.width \
+            and not p.full and (_titled(ntext) or n_ends_block and _comma_titled(ntext)) \
+            and not _word_across(ptext, ntext, nearby):
+        # a wrapped kicker's last line (commas, short of the column), then a title closed by its
+        # tag (or, ending the group, any title closed by its tag, "某地：某某正攻坚（某某）")
+        return True
     if (subtitle and not n.gap and not n_over_sub
             and (n.heading or ntext.endswith(("）", ")")) or p.wide and not n.ends)
             and n.width <= p.width

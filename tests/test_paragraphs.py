@@ -1151,6 +1151,16 @@ def test_a_wrapped_kickers_short_last_line_ends_over_a_title_whose_tag_wraps_on(
                                         "苹果咋能种好又卖好？（春耕探访—特色产区如何打响品牌③）"]
 
 
+def test_a_wrapped_kickers_short_last_line_ends_over_a_title_with_a_colon_closed_by_its_tag():
+    # Evidence: a kicker's last line with commas, short of the column, then a line closed by
+    # a column tag that ends the group (punctuation before the tag, "某地：…"): the title.
+    body = "我们在这里看段落怎样恢复得很好一些"
+    page = lines(body + "，", body + "，", "完了。", "", "今年供暖季前，全市将完成五百个村、约二十万",
+                 "户的改造任务，基本实现南部各区无煤化", "东港：“煤改气”正加紧（绿色家园·清洁能源）", "",
+                 "本报记者  张小明", "", body + "，", "完了。")
+    assert paragraphs(page)[0][2] == "东港：“煤改气”正加紧（绿色家园·清洁能源）"
+
+
 def test_a_wrapped_kickers_short_last_line_ends_it_over_a_title_closed_by_its_tag():
     # Evidence: a kicker with commas wrapped over two lines, its last line short of the
     # column, then a line as wide closed by a column tag: the title, blank line or not.
