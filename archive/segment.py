@@ -1029,6 +1029,11 @@ def _question(item: Item) -> tuple[Item, Item] | None:
 def build_article(art: Article) -> Node:
     """The node tree of one article."""
     node = Node("article")
+    last = max((k for k, it in enumerate(art.heads) if it.role == "byline"), default=-1)
+    if 0 <= last < len(art.heads) - 1 and art.body and art.heads[-1].index < art.body[0].index \
+            and all(it.role == "head" for it in art.heads[last + 1 :]):
+        # a headline line under the byline, over the text, opens its first section (a subhead)
+        art = Article(art.heads[: last + 1], art.heads[last + 1 :] + art.body, art.figures)
     heads = [it for it in art.heads if it.role in ("head", "sub")]
     for it, kind in zip(heads, _head_types(heads), strict=True):
         node.children.append(Node("head", it.block, attrs={"type": kind}))

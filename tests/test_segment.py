@@ -136,6 +136,21 @@ def test_a_short_line_with_commas_set_apart_under_a_kicker_is_the_title():
     assert roles(para(16, "春风吹绿了两岸的田野")) == ["head", "p", "p"]
 
 
+def test_a_headline_line_under_the_byline_opens_the_first_section():
+    # A headline group, its byline, then one more headline line right over the text: the
+    # byline closes the group; the line is the text's first subhead, not the title.
+    nodes = segment_page([
+        block("书法艺术的魅力"), para(16, "春风吹绿了两岸的田野"), block("（作者为某某杂志主编）"),
+        block("某省某县发展农村集体经济"), block("多种经营 荒地生金", gap=False),
+        block("□张小明  李大伟", gap=False), block("特色产业遍地开花"),
+        para(16, "有了芒果项目村里肯定大变样"), para(16, "村里的集体经济有了指望"),
+    ])
+    art = articles(nodes)[-1]
+    assert [(c.block.text, c.attrs.get("type")) for c in art.children if c.kind == "head"] == [
+        ("某省某县发展农村集体经济", "kicker"), ("多种经营 荒地生金", "main")]
+    assert [heads(s) for s in art.children if s.kind == "section"] == [["特色产业遍地开花"]]
+
+
 def test_photo_credit_forms():
     from archive.segment import credit_marks
 
