@@ -613,8 +613,10 @@ def _must_be_subhead(runs: list[Run], i: int) -> bool:
     heading ("第二章  组织设置"); or the title of a document the text above names
     in book-title marks (a law's text under the news of its publication)."""
     above = runs[i - 1].items[-1].text.strip() if i else ""
+    run = runs[i].items
     return _may_be_subhead(runs, i) and (
         runs[i + 1].items[0].role == "q" or bool(SECTION_NUMBER.match(above))
+        or len(run) == 1 and bool(_BOX_TAG.search(run[0].text))  # (a box's tag: "…（链接）")
         or above.endswith(("：", ":")) and _chars(above) <= SUBHEAD_CHARS  # (a part's label, "渐入佳境：")
         or all(CHAPTER.match(it.text) for it in runs[i].items)) or _named_above(runs, i)
 

@@ -151,6 +151,20 @@ def test_a_headline_line_under_the_byline_opens_the_first_section():
     assert [heads(s) for s in art.children if s.kind == "section"] == [["特色产业遍地开花"]]
 
 
+def test_a_box_tag_between_texts_is_a_subhead():
+    # A headline line closed by a box's tag ("…（链接）") between parts of a text heads a
+    # box inside the article: it titles no article of its own, the title after the text does.
+    nodes = segment_page([
+        block("去年截获外来有害生物百万次"), block("本报北京4月21日电  （记者张小明）质检总局日前召开新闻发布会。"),
+        para(16, "质检总局召开新闻发布会"),
+        block("“我虽然是小朋友，爱地球，也有我一份！”地球日来临之际，孩子们在画画。"), block("人民视觉", gap=False),
+        block("世界某某日（链接）", gap=False), para(16, "今天是世界某某日这是一个专为环境保护设立的节日"),
+        block("（下转第7版）"), block("保护地球 人人参与"),
+    ])
+    assert [heads(a) for a in articles(nodes)] == [["去年截获外来有害生物百万次"], ["保护地球 人人参与"]]
+    assert [heads(s) for s in articles(nodes)[1].children if s.kind == "section"] == [["世界某某日（链接）"]]
+
+
 def test_photo_credit_forms():
     from archive.segment import credit_marks
 
