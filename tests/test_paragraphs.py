@@ -484,6 +484,11 @@ def test_a_credit_line_is_a_block_of_its_own():
     # role, a colon, a name) ends its block and opens one, even between title-like lines.
     page = lines(BODY, "完了。", "刊头书法：李永林", "版式设计：张小伟", "走进读书人的乐园", "", BODY, "完了。")
     assert paragraphs(page)[0][1:4] == ["刊头书法：李永林", "版式设计：张小伟", "走进读书人的乐园"]
+    # ... with two names too (not a line of text that happens to hold a colon)
+    from archive.paragraphs import credit_line
+
+    assert credit_line("版式设计：张小伟 李大明") and credit_line("版式设计：张小伟")
+    assert not credit_line("案由：城里的老旧小区改造") and not credit_line("主办：某某博物馆  某某国家博物馆")
 
 
 def test_a_title_closed_by_its_column_tag_about_as_wide_as_the_line_above_is_its_own_block():
