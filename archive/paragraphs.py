@@ -416,6 +416,8 @@ def _is_break(
     if p_opens and not p_full and n_first and ptext[-1] in "）)" and (tag := _TAG_END.search(ptext)) \
             and tag.start() >= 2 and "电" not in ptext and not _word_across(ptext, ntext, nearby):
         return True  # a short title closed by its column tag ("2020，加油！（多棱镜）"), then a first line
+    if n.gap and p_opens and not p.ends and n_ends_block and _comma_titled(ntext):
+        return True  # a line alone, a blank line, then a whole title closed by its column tag
     if n.gap and p_opens and _titled(ptext):
         return True  # a title line closed by its column tag ("…（声音）"), a blank line, then text
     if n.gap and p_opens and p.full and not p.punct and ptext[0] not in "（(—" \

@@ -1166,6 +1166,15 @@ def test_a_wrapped_kickers_short_last_line_ends_over_a_title_with_a_colon_closed
     assert paragraphs(page)[0][2] == "东港：“煤改气”正加紧（绿色家园·清洁能源）"
 
 
+def test_a_line_alone_then_a_whole_title_closed_by_its_tag_across_a_blank_line():
+    # Evidence: a line alone ending no sentence, a blank line, then a title with a comma
+    # closed by its column tag and set apart: two headline fields, no sentence going on.
+    body = "我们在这里看段落怎样恢复，"
+    page = lines("聚焦科学前沿，惠及百姓民生", "", "2020，科研看点多(科技视点)", "", body, body, "完了。")
+    blocks = paragraphs(page)[0]
+    assert blocks[0] == "聚焦科学前沿，惠及百姓民生" and blocks[1].startswith("2020，科研看点多(科技视点)")
+
+
 def test_a_wrapped_kickers_short_last_line_ends_it_over_a_title_closed_by_its_tag():
     # Evidence: a kicker with commas wrapped over two lines, its last line short of the
     # column, then a line as wide closed by a column tag: the title, blank line or not.
