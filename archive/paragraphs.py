@@ -627,6 +627,10 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
         # a title line alone under a kicker's lead-in dash ends at a blank line, commas or not
         # (it is no paragraph's first line going on across a column break)
         closed = closed or dashed and opened == k - 1 and bool(gap) and prev is not None and not prev.ends
+        # a wrapped headline field's short last line, then a line without punctuation wider
+        # than it: that line did not go on from it (a kicker, then its title)
+        closed = closed or opened < k - 1 and not gap and prev is not None and prev.heading \
+            and prev.width < widest - 2 and not punct and w > prev.width + 2
         new = prev is None or closed or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle,
                                                   ends_block, plain and opened == k - 2, over_byline, over_sub,
                                                   over_tag, over_tail)

@@ -1175,6 +1175,16 @@ def test_a_line_alone_then_a_whole_title_closed_by_its_tag_across_a_blank_line()
     assert blocks[0] == "聚焦科学前沿，惠及百姓民生" and blocks[1].startswith("2020，科研看点多(科技视点)")
 
 
+def test_a_wrapped_fields_short_last_line_ends_over_a_wider_line_without_punctuation():
+    # Evidence: a headline field wrapped over two lines, its last line short, then a line
+    # without punctuation wider than that tail: it did not go on from it (kicker, then title).
+    body = "我们在这里看段落怎样恢，"
+    page = lines(body, body, "完了。", "", "某某部、某某部印发《事业单", "位人员教育培训规定》",
+                 "每人年培训时间不少于八十学时", "", body, body, "完了。")
+    assert paragraphs(page)[0][1:3] == ["某某部、某某部印发《事业单位人员教育培训规定》",
+                                        "每人年培训时间不少于八十学时"]
+
+
 def test_a_wrapped_kickers_short_last_line_ends_it_over_a_title_closed_by_its_tag():
     # Evidence: a kicker with commas wrapped over two lines, its last line short of the
     # column, then a line as wide closed by a column tag: the title, blank line or not.
