@@ -1394,6 +1394,10 @@ def _brief_columns(items: list[Item]) -> list[tuple[list[Item], Article | None]]
                 and end < len(items) and _column_label(items[end]):
             briefs.append(items[j:end])  # (the last item over the label may end in a jump note)
             j = end
+        elif not above and len(briefs) >= 2 and j + 1 < len(items) and items[j].role == "jump" \
+                and _column_label(items[j + 1]):
+            briefs[-1] = [*briefs[-1], items[j]]  # (... after its text or its listed lines)
+            j += 1
         if above and len(briefs) >= 2 and j < len(items) and _column_label(items[j]) \
                 and not ((end := _brief_at(items, j + 1, 2)) and _brief_at(items, end, 2)):
             i += 1  # (a label under the items, over no items of its own: theirs; the one above

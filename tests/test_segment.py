@@ -1495,6 +1495,21 @@ def test_listed_items_over_their_column_label_make_one_article():
     assert [heads(s) for s in arts[0].children if s.kind == "section"] == [["问道求新"], ["清新淡雅 雄浑厚重"]]
 
 
+def test_the_last_listed_item_over_its_column_label_may_end_in_a_jump_note():
+    # The last listed item's text goes on on another page: its jump note stands between it
+    # and the label under the items, which still titles the column.
+    nodes = segment_page([
+        para(16, "城市杯八强抽签仪式举行八强对阵出炉"), block("城市杯八强对阵出炉"),
+        block("问道求新"), block("——某某艺术研究展"), block("●主办：某美术家协会"), block("●时间：5月12日至6月18日"),
+        para(16, "展览汇聚某某创作的水墨画"),
+        block("清新淡雅 雄浑厚重"), block("——某博物院藏书画特展"), block("●主办：某历史博物馆"),
+        block("（下转16版）"), block("艺荐"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts] == [["城市杯八强对阵出炉"], ["艺荐"]]
+    assert [heads(s) for s in arts[1].children if s.kind == "section"] == [["问道求新"], ["清新淡雅 雄浑厚重"]]
+
+
 def test_a_short_line_over_a_caption_of_two_paragraphs_at_the_top_of_the_page_titles_the_photo():
     # The caption may run over a paragraph or two before the credit: the line on top still
     # titles the photo, it labels no page.
