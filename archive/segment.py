@@ -1020,6 +1020,16 @@ def _answer(item: Item) -> tuple[Item, Item] | None:
     return Item(speaker.strip(), "speaker", marks=name), Item(rest.strip(), "p")
 
 
+def _byline_closes_group(art: Article) -> Article:
+    """A headline line under the group's byline, over the text, opens the text's first
+    section (a subhead), not the headline group."""
+    last = max((k for k, it in enumerate(art.heads) if it.role == "byline"), default=-1)
+    if 0 <= last < len(art.heads) - 1 and art.body and art.heads[-1].index < art.body[0].index \
+            and all(it.role == "head" for it in art.heads[last + 1 :]):
+        return Article(art.heads[: last + 1], art.heads[last + 1 :] + art.body, art.figures)
+    return art
+
+
 def _question(item: Item) -> tuple[Item, Item] | None:
     m = QUESTION.match(item.text)
     if not m or m.end() >= len(item.text):
@@ -1031,11 +1041,7 @@ def _question(item: Item) -> tuple[Item, Item] | None:
 def build_article(art: Article) -> Node:
     """The node tree of one article."""
     node = Node("article")
-    last = max((k for k, it in enumerate(art.heads) if it.role == "byline"), default=-1)
-    if 0 <= last < len(art.heads) - 1 and art.body and art.heads[-1].index < art.body[0].index \
-            and all(it.role == "head" for it in art.heads[last + 1 :]):
-        # a headline line under the byline, over the text, opens its first section (a subhead)
-        art = Article(art.heads[: last + 1], art.heads[last + 1 :] + art.body, art.figures)
+    art = _byline_closes_group(art)
     heads = [it for it in art.heads if it.role in ("head", "sub")]
     for it, kind in zip(heads, _head_types(heads), strict=True):
         node.children.append(Node("head", it.block, attrs={"type": kind}))
