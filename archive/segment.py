@@ -900,12 +900,17 @@ def _column_tag(it: Item) -> bool:
 def _alike(runs: list[Run], candidates: Iterable[int]) -> list[int]:
     """The headline runs among ``candidates`` shaped like another: as many lines, each
     of about one length (subheads of one article look alike)."""
+    candidates = list(candidates)
     shapes = {i: [_chars(it.text) for it in runs[i].items] for i in candidates}
     shapes = {i: shape for i, shape in shapes.items() if len(shape) == 1 or max(shape) <= PARALLEL_LINE}
-    return [i for i, shape in shapes.items()
-            if any(j != i and len(other) == len(shape)
-                   and all(abs(a - b) <= PARALLEL_CHARS for a, b in zip(shape, other, strict=True))
-                   for j, other in shapes.items())]
+    # (or a short speaker's lead-in, "某某——", over what was said: quotes set as subheads)
+    said = [i for i in candidates if len(runs[i].items) == 2 and runs[i].items[0].text.endswith("——")
+            and _chars(runs[i].items[0].text) <= PARALLEL_LINE]
+    alike = [i for i, shape in shapes.items()
+             if any(j != i and len(other) == len(shape)
+                    and all(abs(a - b) <= PARALLEL_CHARS for a, b in zip(shape, other, strict=True))
+                    for j, other in shapes.items())]
+    return alike + [i for i in said if i not in alike] if len(said) >= 2 else alike
 
 
 def _layout(runs: list[Run]) -> tuple[float, list[Article]]:

@@ -1477,6 +1477,18 @@ def test_only_short_lines_make_subheads_of_two_lines_alike():
     assert _alike(runs, range(len(runs))) == [0, 1]
 
 
+def test_speakers_lead_ins_over_what_they_said_are_alike():
+    # Two runs or more of a short speaker's lead-in ("某某——") over a quote, however long,
+    # are alike (quotes set as subheads); one alone is not (a kicker over its title).
+    def run(*texts):
+        return Run("heads", classify([block(t) for t in texts]))
+    runs = [run("某国总统——", "如果对方不能兑现自己的承诺，我们将被迫采取行动"),
+            run("国际组织——", "近年来已有近两万人因试图非法越境而死亡或失踪"),
+            run("某某总干事——", "多边贸易体制仍是全球经济的基石")]
+    assert _alike(runs, range(len(runs))) == [0, 1, 2]
+    assert _alike(runs, [2]) == []
+
+
 def test_listed_items_over_their_column_label_make_one_article():
     # The same column with its label printed under the items, after a text (a box label's
     # place): the label still titles the column; the first item's title is short, and an
