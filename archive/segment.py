@@ -415,6 +415,7 @@ def _soft_headings(items: list[Item]) -> None:
         and not SUBTITLE.match(it.text)
         and not (it.text[:1] in "（(" and it.text[-1:] in "）)")  # a note in brackets, nested ones too
         and not credit_line(it.text)
+        and not DATE_LINE.match(_squashed(it.text))  # (a date alone closes a decree: text)
         and (len({p.line for p in it.block.pieces}) <= 3  # (or a short title with a long column tag)
              or _tagged(it.text) and len(_untagged(it.text)) <= LONG_TAG_TITLE and not _DATED_TAG.search(it.text))
         and not ends_sentence(it.text.rstrip("…"))  # (a kicker may trail off: "…做科普……")

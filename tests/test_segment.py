@@ -165,6 +165,14 @@ def test_a_box_tag_between_texts_is_a_subhead():
     assert [heads(s) for s in articles(nodes)[1].children if s.kind == "section"] == [["世界某某日（链接）"]]
 
 
+def test_a_date_alone_is_no_headline_line_even_over_one():
+    # A date alone ("2019年12月28日") under a decree's signature closes it: text, even when a
+    # headline-like line follows it closely.
+    items = classify([para(16, "某某法已由常务委员会通过现予公布"), block("某某委员会主任 张三"),
+                      block("2019年12月28日"), block("目 录", gap=False), block("第一章 总 则")])
+    assert items[2].role == "p"
+
+
 def test_photo_credit_forms():
     from archive.segment import credit_marks
 
