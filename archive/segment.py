@@ -440,7 +440,7 @@ def _soft_headings(items: list[Item]) -> None:
             it.role = nxt.role = "head"  # two lines with commas, each a block, set apart: a kicker and a title
             continue
         # (a blank line before it too, when it holds a comma and one parts it from the text under it)
-        under_title = i > 0 and items[i - 1].role == "head" and len(it.block.pieces) == 1 \
+        under_title = i > 0 and items[i - 1].role == "head" and _one_line(it) \
             and len(it.text) <= UNDER_TITLE_CHARS and (
                 it.gap == 0 or _has_comma(it.text) and not it.text.endswith("…") and nxt is not None
                 and nxt.gap > 0 and items[i - 1].gap > 0
@@ -619,7 +619,7 @@ def _must_be_subhead(runs: list[Run], i: int) -> bool:
         runs[i + 1].items[0].role == "q" or bool(SECTION_NUMBER.match(above))
         or len(run) == 1 and bool(_BOX_TAG.search(run[0].text))  # (a box's tag: "…（链接）")
         or above.endswith(("：", ":")) and _chars(above) <= SUBHEAD_CHARS  # (a part's label, "渐入佳境：")
-        or all(CHAPTER.match(it.text) for it in runs[i].items)) or _named_above(runs, i)
+        or all(CHAPTER.match(it.text) for it in run)) or _named_above(runs, i)
 
 
 def _named_above(runs: list[Run], i: int) -> bool:
