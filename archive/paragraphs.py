@@ -286,7 +286,7 @@ def _is_break(
         # a kicker, then a wider title holding commas closed by its tag, then a byline; or a
         # kicker with commas and a title about as wide (no wrapped title's shorter tail)
         return True
-    if not p.punct and not n.gap and n.heading and _tag_tail(ntext):
+    if not p.punct and not n.gap and (n.heading or p_opens and n_ends_block) and _tag_tail(ntext):
         return False  # a title's last few characters, then its column tag (not a name and its post)
     if p.heading and _MARKED.match(ptext) and p.width <= 12 and _BYLINE_TAIL.search(ptext):
         return True  # a byline line ("□本报记者 刘茜") ends its block (not a marked point's first line)

@@ -900,6 +900,17 @@ def test_parallel_phrases_cut_before_a_short_tail_and_its_column_tag_go_on():
     assert "新型农业主体带头 乡村振兴增添新动力（田间观察·组织方式）" in paragraphs(page)[0]
 
 
+def test_a_title_goes_on_into_its_last_character_and_a_column_tag_as_wide_as_itself():
+    # Evidence: "…新动" / "力（田间观察…）" as above, where the tag is long enough that the
+    # tail is as wide as the title's first line: still one title wrapped, not a kicker over
+    # a title no narrower than it.
+    first, line = "我们在这里看段落怎样恢复得很好，", "看看这里的段落怎样恢复得很好了吧，嗯"
+    para = [first, line, line, "完了。"]
+    page = lines(*para, "", "某县“田管家”活跃", "乡间，破解谁来种地难题",
+                 "新型农业主体带头 乡村振兴增添新动", "力（田间观察高质量·组织方式变化）", "", *para)
+    assert "新型农业主体带头 乡村振兴增添新动力（田间观察高质量·组织方式变化）" in paragraphs(page)[0]
+
+
 def test_a_paragraph_goes_on_across_a_change_of_column_estimate_after_a_joining_word():
     # Evidence: a paragraph's line ending in "将" goes on into the next, even where the
     # column estimate changes under it (a narrower text follows); and a paragraph's line
