@@ -576,6 +576,8 @@ def _may_be_subhead(runs: list[Run], i: int) -> bool:
         # box's tag, "…（链接）", "…（记者手记）", may title a part of one)
     after = runs[i + 1].items
     prev, nxt = runs[i - 1].items[-1], after[0]
+    if _jumps_on(runs, i):
+        return True
     if len(run.items) == 1 and _BOX_TAG.search(run.items[0].text):
         return not (prev.role in ("jump", "fw") or nxt.role in ("lead", "fw", "jump"))  # a box of the text above
     if _photo_story(runs[i - 1].items[-2:]) or len(after) <= STORY_PARAS + 2 and (
@@ -608,6 +610,16 @@ def _subhead_score(runs: list[Run], i: int) -> float:
     return COHESION_WEIGHT * (cohesion - COHESION_MEAN) + column + SIDE_WEIGHT * min(0.0, side) - lead
 
 
+def _jumps_on(runs: list[Run], i: int) -> bool:
+    """Run ``i`` stands between a text and the jump note that ends it, with the next
+    headline group (or the page's end) after the note: the text's subhead, cut off
+    where the text goes on on another page (a title has text of its own under it)."""
+    after = runs[i + 1].items
+    return runs[i - 1].items[-1].role in ("p", "q", "a") \
+        and all(it.role == "jump" and it.attrs.get("subtype") == "to" for it in after) \
+        and (i + 2 == len(runs) or runs[i + 2].kind == "heads")
+
+
 def _must_be_subhead(runs: list[Run], i: int) -> bool:
     """A subhead right before a question (articles open with a lead, not a
     question), right after a section number alone ("（二）") or a chapter's
@@ -619,7 +631,7 @@ def _must_be_subhead(runs: list[Run], i: int) -> bool:
         runs[i + 1].items[0].role == "q" or bool(SECTION_NUMBER.match(above))
         or len(run) == 1 and bool(_BOX_TAG.search(run[0].text))  # (a box's tag: "…（链接）")
         or above.endswith(("：", ":")) and _chars(above) <= SUBHEAD_CHARS  # (a part's label, "渐入佳境：")
-        or all(CHAPTER.match(it.text) for it in run)) or _named_above(runs, i)
+        or all(CHAPTER.match(it.text) for it in run) or _jumps_on(runs, i)) or _named_above(runs, i)
 
 
 def _named_above(runs: list[Run], i: int) -> bool:

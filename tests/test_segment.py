@@ -165,6 +165,29 @@ def test_a_box_tag_between_texts_is_a_subhead():
     assert [heads(s) for s in articles(nodes)[1].children if s.kind == "section"] == [["世界某某日（链接）"]]
 
 
+def test_a_subhead_right_before_the_jump_note_that_ends_its_text_stays_in_it():
+    # Evidence: a text cut to another page just after one of its subheads: the line between
+    # the text and its jump note is no title (a title has text of its own under it), and the
+    # headline group after the note is the text's own (headlines after their bodies).
+    nodes = segment_page([
+        para(16, "春风吹绿了江南两岸农民忙"), block("农田水利建设加快"), para(16, "水利工程修好了田野"),
+        block("粮食收成年年增长"), block("（下转第6版）"), block("江南春耕正当时"),
+        para(14, "高铁开通旅客出行方便快捷"), para(14, "旅客称赞服务周到"), block("高铁开通方便出行"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts] == [["江南春耕正当时"], ["高铁开通方便出行"]]
+    sections = [c for c in arts[0].children if c.kind == "section"]
+    assert [heads(s) for s in sections] == [["农田水利建设加快"], ["粮食收成年年增长"]]
+    assert [c.kind for c in arts[0].children][-2:] == ["section", "jump"]  # (the note is the article's)
+    # ... and so with headlines before their bodies
+    nodes = segment_page([
+        block("江南春耕正当时"), para(16, "春风吹绿了江南两岸农民忙"), block("农田水利建设加快"),
+        para(16, "水利工程修好了田野"), block("粮食收成年年增长"), block("（下转第6版）"),
+        block("高铁开通方便出行"), para(14, "高铁开通旅客出行方便快捷"), para(14, "旅客称赞服务周到"),
+    ])
+    assert [heads(a) for a in articles(nodes)] == [["江南春耕正当时"], ["高铁开通方便出行"]]
+
+
 def test_a_date_alone_is_no_headline_line_even_over_one():
     # A date alone ("2019年12月28日") under a decree's signature closes it: text, even when a
     # headline-like line follows it closely.
