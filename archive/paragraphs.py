@@ -580,6 +580,7 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
     apart, widest = True, 0.0  # ... whether a blank line (or the page's top) set it apart, its widest line
     evidence = zip(info.widths, info.columns, info.punct, info.ends, strict=True)
     lines = page.lines
+    last = max((at for at, line in enumerate(lines) if line.text), default=0)  # the last line with text
     k = gap = 0
     for at, line in enumerate(lines):
         if not line.text:
@@ -617,7 +618,8 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             over_tail = bool(after) and not has_punct(after) and info.widths[k + 1] < w - 1 and (
                 at + 2 >= len(lines) or not lines[at + 2].text or bool(OPENER.match(lines[at + 2].text)))
             # (a line with punctuation ends a headline group only over a byline)
-            ends_block = over_byline or not after and (not punct or line.text[-1] in "）)" or topic)
+            ends_block = over_byline or not after and (not punct or line.text[-1] in "）)" or topic
+                                                       or at == last)  # (the page's last line)
         if "（" in line.text and not over_tag and _unbalanced(line.text):
             # (or a column tag this line opens, closed on the next: "…？（春耕探行" / "—某某③）")
             after = lines[at + 1].text if at + 1 < len(lines) else ""

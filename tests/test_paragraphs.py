@@ -900,6 +900,16 @@ def test_parallel_phrases_cut_before_a_short_tail_and_its_column_tag_go_on():
     assert "新型农业主体带头 乡村振兴增添新动力（田间观察·组织方式）" in paragraphs(page)[0]
 
 
+def test_two_lines_with_commas_ending_the_page_are_a_kicker_and_its_title():
+    # Evidence: a line with commas that ends no sentence may go on across a column break,
+    # but not at the page's end: two such lines alone there, no word cut between them,
+    # are a kicker and its title (headlines after their body).
+    first, line = "我们在这里看段落怎样恢复得很好，", "看看这里的段落怎样恢复得很好了吧，嗯"
+    page = lines(first, line, line, "完了。", "",
+                 "某市车站提升服务水平，方便旅客出行", "新服务加新技术，旅途舒心又便利")
+    assert paragraphs(page)[0][-2:] == ["某市车站提升服务水平，方便旅客出行", "新服务加新技术，旅途舒心又便利"]
+
+
 def test_a_title_goes_on_into_its_last_character_and_a_column_tag_as_wide_as_itself():
     # Evidence: "…新动" / "力（田间观察…）" as above, where the tag is long enough that the
     # tail is as wide as the title's first line: still one title wrapped, not a kicker over
