@@ -413,9 +413,11 @@ def _is_break(
         return n_short and not (n.ends or _pause(ntext))
     if n.gap and not n.punct and n_full and (not p.punct or p_opens and p_full and not _TEXT_PUNCT.search(ptext)):
         return True  # two full lines of titles, a blank line between (a title may list things: "、")
-    if p_opens and not p_full and n_first and ptext[-1] in "）)" and (tag := _TAG_END.search(ptext)) \
-            and tag.start() >= 2 and "电" not in ptext and not _word_across(ptext, ntext, nearby):
+    if p_opens and n_first and ptext[-1] in "）)" and (tag := _TAG_END.search(ptext)) \
+            and tag.start() >= 2 and "电" not in ptext and not _word_across(ptext, ntext, nearby) \
+            and not (p_full and has_punct(ptext[: tag.start()])):
         return True  # a short title closed by its column tag ("2020，加油！（多棱镜）"), then a first line
+        # (or one as wide as the column, without punctuation before its tag)
     if n.gap and p_opens and not p.ends and n_ends_block and _comma_titled(ntext):
         return True  # a line alone, a blank line, then a whole title closed by its column tag
     if n.gap and p_opens and _titled(ptext):

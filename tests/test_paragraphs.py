@@ -900,6 +900,19 @@ def test_parallel_phrases_cut_before_a_short_tail_and_its_column_tag_go_on():
     assert "新型农业主体带头 乡村振兴增添新动力（田间观察·组织方式）" in paragraphs(page)[0]
 
 
+def test_a_title_wider_than_the_text_under_it_ends_at_its_column_tag():
+    # Evidence: a title line closed by its column tag, without punctuation before the tag,
+    # set wider than the narrow text under it, then a line of first-line width: the next
+    # headline group's kicker, not the title going on.
+    first, line = "我们在这里看段落怎样恢复得很好，", "看看这里的段落怎样恢复得很好了吧，"
+    narrow = ["新年到来之际，某某广", "播电视台深入基层，开展慰", "问演出，前往各地的农村、",
+              "社区、学校和部队，为广大", "群众送上了精彩的文艺节目", "和温暖的新春祝福，受到了", "大家的欢迎。"]
+    page = lines(first, line, line, "完了。", "", "航空某某集团某某公司钳工张三明",
+                 "精雕细琢 匠心铸器（工匠风采）", "某某广播电视总台——", "文艺下基层 欢乐过新年", "", *narrow, *narrow)
+    assert paragraphs(page)[0][1:5] == ["航空某某集团某某公司钳工张三明", "精雕细琢 匠心铸器（工匠风采）",
+                                        "某某广播电视总台——", "文艺下基层 欢乐过新年"]
+
+
 def test_two_lines_with_commas_ending_the_page_are_a_kicker_and_its_title():
     # Evidence: a line with commas that ends no sentence may go on across a column break,
     # but not at the page's end: two such lines alone there, no word cut between them,
