@@ -1195,6 +1195,9 @@ def _furniture(items: list[Item]) -> tuple[list[Node], list[Item]]:
         elif not label and it.role == "head" and len(it.text) <= 8 and nxt is not None and (
             nxt.role == "fw"
             or (len(it.text) <= 4 and nxt.role in ("head", "sub") and _brief_columns(items[i:])[0][1] is None)
+            or len(it.text) <= 4 and nxt.role == "label"  # (a page label over a box's, "图片报道")
+            or len(it.text) <= 2 and nxt.role in ("p", "lead", "credit")  # (no title is so short; its
+            # words may well recur in the text: "经济" over "…经济增长…")
             or (len(it.text) <= 6 and nxt.role in ("p", "lead")
                 and similarity([it], items[i + 1 : i + 2 if len(it.text) <= 4 else i + 6]) == 0
                 and not _titles_photo(items[i + 1 : i + STORY_PARAS + 4]))

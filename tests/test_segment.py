@@ -837,6 +837,23 @@ def test_a_short_label_at_the_top_of_the_page_over_a_story_not_about_it_is_furni
     assert nodes[0].kind == "fw" and nodes[0].block.text == "国际"
 
 
+def test_a_two_character_line_at_the_top_of_the_page_is_its_label_whatever_the_text_says():
+    # No title is two characters long: "经济" on top labels the page even over a story that
+    # uses the word; a short line over a box's label ("图片报道") labels the page too.
+    nodes = segment_page([
+        block("经济"), block("本报南京1月5日电  苏州市经济运行平稳，吸引外资增长。"), para(16, "苏州招商引资新政出台"),
+        block("苏州外资增长"),
+    ])
+    assert nodes[0].kind == "fw" and nodes[0].block.text == "经济"
+    assert [heads(a) for a in articles(nodes)] == [["苏州外资增长"]]
+    nodes = segment_page([
+        block("综合新闻"), block("图片报道"), block("1月1日，孩子们参加新年游行活动，欢庆新年。"),
+        block("（下转08版）"), block("热乎乎的新年"), para(16, "老街开启新年首场庙会游客很多"),
+        block("新华社记者 张三摄"),
+    ])
+    assert nodes[0].kind == "fw" and nodes[0].block.text == "综合新闻"
+
+
 def test_a_headline_line_echoing_only_the_text_above_it_is_less_likely_a_subhead():
     # A subhead announces the text under it; a line between two texts whose words recur
     # only in the text above rather closes that text (its headline, printed after it).
