@@ -418,7 +418,8 @@ def _soft_headings(items: list[Item]) -> None:
         and not DATE_LINE.match(_squashed(it.text))  # (a date alone closes a decree: text)
         and (len({p.line for p in it.block.pieces}) <= 3  # (or a short title with a long column tag)
              or _tagged(it.text) and len(_untagged(it.text)) <= LONG_TAG_TITLE and not _DATED_TAG.search(it.text))
-        and not ends_sentence(it.text.rstrip("…"))  # (a kicker may trail off: "…做科普……")
+        and not ends_sentence(it.text.rstrip("…") if "，" not in it.text else it.text)
+        # (a kicker listing things may trail off: "…、做科普……"; a sentence with commas does not)
         and not it.text.endswith(("：", ":", "；", ";", "，", ","))
         for it in items
     ]

@@ -188,6 +188,18 @@ def test_a_subhead_right_before_the_jump_note_that_ends_its_text_stays_in_it():
     assert [heads(a) for a in articles(nodes)] == [["江南春耕正当时"], ["高铁开通方便出行"]]
 
 
+def test_a_sentence_with_commas_trailing_off_is_text_a_list_trailing_off_a_kicker():
+    # A kicker listing things may trail off ("…、做科普……") over its title; a sentence with
+    # commas that trails off over a subhead is the text's, not a headline line.
+    items = classify([para(16, "山河治理远非朝夕之功"),
+                      block("说这话时，夕阳洒在老人的肩头，他显得", "像大山一样稳重可靠……"),
+                      block("篇章三", gap=False), block("转型·发展", gap=False), para(16, "黄河南岸水车博览园里")])
+    assert [it.role for it in items] == ["p", "p", "head", "head", "p"]
+    items = classify([block("患病的小伙子写书、开公众号、做科普……"),
+                      block("他在最困难的时候奋力向前（追梦人）", gap=False), para(16, "他在最困难的时候写书")])
+    assert [it.role for it in items] == ["head", "head", "p"]
+
+
 def test_a_date_alone_is_no_headline_line_even_over_one():
     # A date alone ("2019年12月28日") under a decree's signature closes it: text, even when a
     # headline-like line follows it closely.
