@@ -852,6 +852,7 @@ SUBHEAD_CHARS = 8  # a subhead of three lines has lines no longer than this
 STORY_BONUS = 0.3  # a photo story (text and the photo's credit) stands alone: an article's worth
 TAIL_COST = 0.5  # text after a story's closing signature in the same article
 STORY_PARAS = 3  # paragraphs a short story's text may hold
+VERSE_CHARS = 16  # a paragraph this short under a photo's caption is a verse's couplet, no more caption
 PARALLEL_BONUS = 0.4  # subheads of one article look alike: as many lines, each of about one length ...
 PARALLEL_CHARS = 1  # ... no more than this apart
 PARALLEL_LINE = 10  # ... and subheads of two lines or more have short lines (not kicker and title)
@@ -1201,7 +1202,7 @@ def _furniture(items: list[Item]) -> tuple[list[Node], list[Item]]:
             # words may well recur in the text: "经济" over "…经济增长…")
             or (len(it.text) <= 6 and nxt.role in ("p", "lead")
                 and similarity([it], items[i + 1 : i + 2 if len(it.text) <= 4 else i + 6]) == 0
-                and not _titles_photo(items[i + 1 : i + STORY_PARAS + 4]))
+                and not _titles_photo(items[i + 1 : i + STORY_PARAS + 8]))
         ):
             nodes.append(Node("fw", it.block, attrs={"type": "section"}))
             label = True
@@ -1218,7 +1219,9 @@ def _titles_photo(after: Sequence[Item]) -> bool:
     after = [it for it in after if it.role != "jump"]
     roles = [it.role for it in after]
     k = next((n for n, role in enumerate(roles) if role != "p"), len(roles))  # the caption's paragraphs
-    return 1 <= k <= STORY_PARAS and roles[k : k + 1] == ["credit"] \
+    # (a cartoon's verse under its caption, short lines, counts for no paragraph)
+    long = sum(1 for it in after[:k] if _chars(it.text) > VERSE_CHARS)
+    return 1 <= long <= STORY_PARAS and roles[k : k + 1] == ["credit"] \
         and not (roles[k + 1 : k + 2] == ["head"] and _chars(after[k + 1].text) <= BOX_CHARS)
 
 

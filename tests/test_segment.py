@@ -1133,6 +1133,19 @@ def test_a_short_line_over_a_photo_at_the_top_of_the_page_titles_it():
     assert [heads(a) for a in articles(nodes)] == [["图片报道"], ["各界人士热议新年致辞——", "携手同行共发展"]]
 
 
+def test_a_short_line_over_a_cartoon_with_its_verse_at_the_top_of_the_page_titles_it():
+    # ... and so over a cartoon whose caption goes on in a verse of short lines before the
+    # credit: the verse's couplets count for no more caption.
+    nodes = segment_page([
+        block("图片报道"), block("有的学校错峰放学，按年级设置等候区；有的学校请家长一起维护秩序，让孩子们更安全。"),
+        block("这正是："), block("错峰放学，", "人人安心。"), block("家校携手，", "平安出行。"),
+        block("张三图  李四文"),
+        block("治理欠薪要有长效机制（时评）"), para(16, "治理欠薪要有长效机制才能让农民工安心"),
+    ])
+    assert not [n for n in nodes if n.kind == "fw"]
+    assert [heads(a) for a in articles(nodes)] == [["图片报道"], ["治理欠薪要有长效机制（时评）"]]
+
+
 def test_a_page_label_over_a_photo_titled_under_its_credit():
     # ... but when a short line under the credit titles the photo, the line on top is the
     # page's label.
