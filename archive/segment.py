@@ -339,9 +339,11 @@ def _photo_credits(items: list[Item]) -> None:
     for i in range(1, len(items)):
         it, nxt = items[i], items[i + 1] if i + 1 < len(items) else None
         text = it.text.strip()
+        drawn = "图" in text and _shared_marks(text)  # (who drew, who wrote: "张三图  李四文")
         if (it.role == "byline" and items[i - 1].role in ("p", "lead", "q")
-                and (nxt is None or nxt.role not in ("p", "lead", "q") or items[i - 1].role == "p" and it.gap)
-                and (PHOTO_BYLINE.match(text) or "图" in text and _shared_marks(text))):
+                and (nxt is None or nxt.role not in ("p", "lead", "q")
+                     or items[i - 1].role == "p" and (it.gap or drawn))
+                and (PHOTO_BYLINE.match(text) or drawn)):
             it.role = "credit"
 
 

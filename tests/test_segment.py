@@ -223,6 +223,15 @@ def test_photo_report_byline():
     assert [it.role for it in items][:2] == ["head", "byline"]
 
 
+def test_who_drew_and_who_wrote_between_two_texts_credits_the_cartoon_above():
+    # "张三图  李四文" right under a caption, even with no blank line before it, credits the
+    # cartoon: no byline opens a text between two texts.
+    items = classify([block("图片报道"), block("三地政务服务一网通办，群众办事更方便了。"),
+                      block("一网通三地，", "办事更顺心。", gap=False), block("张三 图  李四 文", gap=False),
+                      para(16, "智慧城市建设能够破解城市发展难题")])
+    assert [it.role for it in items] == ["head", "p", "p", "credit", "p"]
+
+
 def test_bracketed_names_after_a_text_close_it():
     nodes = segment_page([block("山村来了新老师"), para(16, "春风吹绿了江南两岸"), block("（王小明）"),
                           block("高铁开通方便出行"), para(16, "旅客称赞服务周到")])
