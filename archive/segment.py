@@ -670,9 +670,10 @@ def _block_column(it: Item) -> float | None:
 def _split_bodies(items: list[Item]) -> tuple[list[list[Item]], list[bool | str]]:
     """Split a stretch of body at article starts (datelines) and ends (jump notes),
     and softly where the column width changes for good (one odd paragraph, a
-    quote set narrower, does not count) and before a photo story that ends it: a
-    soft piece joins its neighbour again unless both get a headline. Returns the bodies and, for each, whether it
-    starts softly (True, or DATED at a second dateline of the same source and date)."""
+    quote set narrower, does not count), before a photo story that ends it and after a
+    captioned photo between texts: a soft piece joins its neighbour again unless both
+    get a headline. Returns the bodies and, for each, whether it starts softly (True,
+    or DATED at a second dateline of the same source and date)."""
     cols = [_block_column(it) for it in items]
     known = [i for i, c in enumerate(cols) if c is not None]
     changes = set()
@@ -687,6 +688,10 @@ def _split_bodies(items: list[Item]) -> tuple[list[list[Item]], list[bool | str]
         if items[i].role == "p" and items[i + 1].role == "figure" and not _caption(items[i + 1]) \
                 and all(it.role == "jump" for it in items[i + 2:]):
             changes.add(i)
+    for i in range(1, len(items) - 1):  # a photo with its caption between texts ends a photo story
+        if items[i].role == "figure" and _caption(items[i]) and items[i - 1].role == "p" \
+                and items[i + 1].role in ("p", "q"):
+            changes.add(i + 1)
     for i in range(1, len(items)):  # a closing signature, dateline or note on the author ends a story
         if _closes(items[i - 1]) and items[i].role in ("p", "q"):
             changes.add(i)
@@ -897,7 +902,7 @@ def _after_tail(body: Sequence[Item]) -> bool:
 
 
 def _photo_story(body: Sequence[Item]) -> bool:
-    """Text that ends in a photo's credit (a figure without a caption), or a caption alone
+    """Text that ends in a photo (its credit, with its caption or not), or a caption alone
     telling what the photo shows ("图为…"), jump notes aside
     (not a story closed by its signature, then a photo's: two stories)."""
     core = [it for it in body if it.role != "jump"]
@@ -905,7 +910,7 @@ def _photo_story(body: Sequence[Item]) -> bool:
         core.pop()  # (the photo's column, "（光影乡村）", under its credit)
     if 1 <= len(core) <= 2 and core[-1].role == "p" and "图为" in core[-1].text:
         return True
-    return len(core) >= 2 and core[-1].role == "figure" and not _caption(core[-1]) and core[-2].role == "p" \
+    return len(core) >= 2 and core[-1].role == "figure" and core[-2].role == "p" \
         and all(it.role != "tail" for it in core)
 
 

@@ -1155,6 +1155,21 @@ def test_a_short_line_over_a_cartoon_with_its_verse_at_the_top_of_the_page_title
     assert [heads(a) for a in articles(nodes)] == [["图片报道"], ["治理欠薪要有长效机制（时评）"]]
 
 
+def test_a_titled_cartoon_over_a_text_titled_under_it_stands_alone():
+    # A short line over a cartoon (caption, verse, credit), then a text whose headline comes
+    # after it: the photo with its caption ends a photo story between the two texts, and
+    # it stands alone under its title (no soft piece merged into the text under it).
+    nodes = segment_page([
+        block("图片报道"), block("三地政务服务一网通办，群众办事更方便了，减少了材料。"),
+        block("这正是："), block("一网通三地，", "办事更顺心。", gap=False), block("张三图  李四文", gap=False),
+        para(16, "智慧城市建设能够破解城市发展难题"), para(16, "新技术给城市生活带来了新体验"),
+        block("智慧城市建设带来新体验"),
+    ])
+    arts = articles(nodes)
+    assert [heads(a) for a in arts] == [["图片报道"], ["智慧城市建设带来新体验"]]
+    assert any(c.kind == "figure" for c in arts[0].children)
+
+
 def test_a_page_label_over_a_photo_titled_under_its_credit():
     # ... but when a short line under the credit titles the photo, the line on top is the
     # page's label.
