@@ -296,6 +296,7 @@ def classify(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()
     _contents(items)
     _signatures(items)
     _name_only_bylines(items)
+    _photo_columns(items)
     _box_labels(items)
     _photo_credits(items)
     return items
@@ -331,6 +332,19 @@ def _contents(items: list[Item]) -> None:
             for it in items[start:j]:
                 it.role = "p"
         i = max(j, i + 1)
+
+
+def _photo_columns(items: list[Item]) -> None:
+    """A very short line right under a photo's caption ("…图为…"), over another one (the
+    photo's title, printed after it) or under a title over the caption, names the photo's
+    column ("影像中国"): it credits the photo, as its credit line would."""
+    for i in range(1, len(items) - 1):
+        it = items[i]
+        if it.role == "head" and _chars(it.text) <= BOX_CHARS and items[i - 1].role == "p" \
+                and "图为" in items[i - 1].text and items[i + 1].role == "head" \
+                and (_chars(items[i + 1].text) <= BOX_CHARS
+                     or i >= 2 and items[i - 2].role == "head" and _chars(items[i - 2].text) <= BOX_CHARS):
+            it.role, it.marks = "credit", ()
 
 
 def _photo_credits(items: list[Item]) -> None:

@@ -1170,6 +1170,22 @@ def test_a_titled_cartoon_over_a_text_titled_under_it_stands_alone():
     assert any(c.kind == "figure" for c in arts[0].children)
 
 
+def test_a_short_line_under_a_photos_caption_names_its_column_and_credits_it():
+    # "…图为…" then a very short line: the photo's column ("光影天地"), a credit, when the
+    # photo's title follows it (headlines after their bodies) or stands over the caption.
+    caption = "腊八节来临之际，幼儿园的孩子们和外国友人一起熬制腊八粥。图为孩子们介绍食材。"
+    items = classify([para(16, "西部新区建成了再生资源利用企业"), block(caption), block("光影天地"),
+                      block("图片报道"), block("某市医保业务掌上办理"), para(16, "某市医保业务掌上办理更方便")])
+    assert [it.role for it in items] == ["p", "p", "credit", "head", "head", "p"]
+    items = classify([block("图片报道"), block(caption), block("光影天地"), block("代表建议办成了"),
+                      block("山村开进了公交车（新视点）", gap=False), para(16, "山村开进了公交车村民出行方便了")])
+    assert [it.role for it in items] == ["head", "p", "credit", "head", "head", "p"]
+    # ... but a short line under a caption alone, over the next headline, is the photo's title
+    items = classify([para(16, "西部新区建成了再生资源利用企业"), block(caption), block("喜上枝头"),
+                      block("某市医保业务掌上办理"), para(16, "某市医保业务掌上办理更方便")])
+    assert [it.role for it in items][2] == "head"
+
+
 def test_a_page_label_over_a_photo_titled_under_its_credit():
     # ... but when a short line under the credit titles the photo, the line on top is the
     # page's label.
