@@ -591,6 +591,9 @@ def _may_be_subhead(runs: list[Run], i: int) -> bool:
     if i == 0 or i == len(runs) - 1 or any(_tagged(it.text) and not _BOX_TAG.search(it.text) for it in run.items):
         return False  # (a column tag, "…（人民时评）", closes an article's title, not a subhead; a
         # box's tag, "…（链接）", "…（记者手记）", may title a part of one)
+    if len(run.items) == 2 and run.items[0].gap and run.items[0].text.endswith("——") \
+            and _has_comma(run.items[0].text):
+        return False  # a kicker with commas set apart, its lead-in dash pointing at the title under it
     after = runs[i + 1].items
     prev, nxt = runs[i - 1].items[-1], after[0]
     if _jumps_on(runs, i):

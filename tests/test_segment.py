@@ -900,6 +900,20 @@ def test_a_headline_line_after_a_closing_dateline_is_no_subhead():
     assert not _may_be_subhead(runs, 1)
 
 
+def test_a_kicker_with_commas_and_a_lead_in_dash_set_apart_is_no_subhead():
+    # "…，某医院专家张三——" set apart by a blank line, over a title: a kicker pointing at
+    # its title, never a subhead; a text's line trailing into a dash with no blank line
+    # before it may still be one.
+    runs = _body_runs(classify([
+        para(16, "村支书扎实干事村民信任他"), block("提出治疗新方法，某医院专家张三——"),
+        block("探索未知的路上永无止境", gap=False), para(16, "张三的办公室里摆满了医学书刊"),
+    ]))
+    assert [r.kind for r in runs] == ["body", "heads", "body"]
+    assert not _may_be_subhead(runs, 1)
+    runs[1].items[0].gap = 0
+    assert _may_be_subhead(runs, 1)
+
+
 def test_a_note_in_nested_brackets_over_a_headline_is_no_headline():
     items = classify([
         para(16, "城乡建设新面貌"), *tight("（作者分别为某研究中心（某大学）主任、副主任）", "雪夜有人守"),
