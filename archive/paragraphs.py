@@ -508,6 +508,19 @@ def _couplet(text: str) -> bool:
         and not _CLAUSE.match(text)  # (not a numbered clause of a law: "第二十一条  组织开展创")
 
 
+_CREDITED = re.compile("记者|摄|报道$")  # who took the photo or wrote: a credit, no phrase
+
+
+def _phrases(text: str) -> bool:
+    """Two or more phrases of three characters or more set apart by spaces, nothing but
+    CJK characters, no names (not a credit, "新华社记者  张三摄", nor a byline)."""
+    if " " not in text and "\u3000" not in text:  # a cheap test first
+        return False
+    parts = text.split()
+    return len(parts) >= 2 and all(len(part) >= 3 and all(map(is_han, part)) for part in parts) \
+        and not name_spans(text) and not _CREDITED.search(text)
+
+
 def _cut_couplet(text: str) -> bool:
     """Phrases set apart by spaces, the last shorter than the one before it: a headline line
     of parallel phrases wrapped inside its last one ("某某着眼未来 致力点" / "亮…")."""
@@ -580,6 +593,7 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
     note, depth = False, 0  # ... and whether it opened with a bracket, and the brackets open so far
     dashed = False  # ... and whether it opened under a kicker's lead-in dash
     apart, widest = True, 0.0  # ... whether a blank line (or the page's top) set it apart, its widest line
+    after_text = False  # ... whether the line before it ended a sentence
     evidence = zip(info.widths, info.columns, info.punct, info.ends, strict=True)
     lines = page.lines
     last = max((at for at, line in enumerate(lines) if line.text), default=0)  # the last line with text
@@ -635,10 +649,17 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
         # than it: that line did not go on from it (a kicker, then its title)
         closed = closed or opened < k - 1 and not gap and prev is not None and prev.heading \
             and prev.width < widest - 2 and not punct and w > prev.width + 2
-        new = prev is None or closed or _is_break(prev, cur, use_indent, near, opened == k - 1, subtitle,
-                                                  ends_block, plain and opened == k - 2, over_byline, over_sub,
-                                                  over_tag, over_tail)
+        # a subhead of phrases set apart by spaces, between texts, wrapped into a short tail
+        # that ends its block ("以上率下  彰显共产党人" / "政治本色")
+        wrapped = opened == k - 1 and apart and after_text and not gap and prev is not None \
+            and not prev.punct and _phrases(prev.text) and not punct and w < prev.width - 2 \
+            and (at + 1 >= len(lines) or not lines[at + 1].text) and is_han(line.text[0]) \
+            and is_han(line.text[-1]) and not name_spans(line.text)
+        new = prev is None or closed or not wrapped and _is_break(
+            prev, cur, use_indent, near, opened == k - 1, subtitle, ends_block, plain and opened == k - 2,
+            over_byline, over_sub, over_tag, over_tail)
         if new:
+            after_text = prev is not None and prev.ends
             # (not a short label in the text, "某地——", a paragraph's lines, or a quote under a subhead)
             dashed = prev is not None and prev.text.endswith("——") and apart and k - opened <= 2 \
                 and widest >= 0.8 * w and not _unbalanced(line.text)

@@ -913,6 +913,19 @@ def test_a_title_wider_than_the_text_under_it_ends_at_its_column_tag():
                                         "某某广播电视总台——", "文艺下基层 欢乐过新年"]
 
 
+def test_a_subhead_of_phrases_between_texts_goes_on_into_its_short_tail():
+    # Evidence: a line of phrases set apart by spaces, alone between texts, then a short
+    # line of CJK characters ending the block: one subhead wrapped inside its last phrase
+    # (not a subhead over a box label), whatever words meet at the break.
+    first, line = "我们在这里看段落怎样恢复得很好，", "看看这里的段落怎样恢复得很好了吧，"
+    para = [first, line, line, "完了。"]
+    page = lines(*para, "", "以上率下  彰显党员干部", "为民本色", "", *para)
+    assert paragraphs(page)[0][1] == "以上率下  彰显党员干部为民本色"
+    # ... but a photo's credit set apart by spaces is no phrase: the line under it titles the photo
+    page = lines(*para, "", "某某社记者  张小明摄", "春耕图景", "", *para)
+    assert paragraphs(page)[0][1:3] == ["某某社记者  张小明摄", "春耕图景"]
+
+
 def test_two_lines_with_commas_ending_the_page_are_a_kicker_and_its_title():
     # Evidence: a line with commas that ends no sentence may go on across a column break,
     # but not at the page's end: two such lines alone there, no word cut between them,
