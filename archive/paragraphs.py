@@ -246,6 +246,9 @@ def _is_break(
         return False
     if credit_line(ptext) or credit_line(ntext) and ptext[-1] not in _GOES_ON:
         return True  # a credit line ("版式设计：某某") is a block of its own
+    if ptext[-1].isascii() and _ADDRESS_END.search(ptext) \
+            or ntext[-1].isascii() and _ADDRESS_END.search(ntext) and ptext[-1] not in _GOES_ON:
+        return True  # so is an address for letters ("投稿邮箱：name@example.com")
     if ntext[0] in "（(" and _ITEM.match(ntext) and (p.ends or _pause(ptext)):
         return True  # a numbered item ("（二）") after a finished one ("…；"): a list, a law's clauses
     if not p.punct and ntext[0] in "据新中本" and _DATELINE.match(ntext):
@@ -508,6 +511,7 @@ def _couplet(text: str) -> bool:
         and not _CLAUSE.match(text)  # (not a numbered clause of a law: "第二十一条  组织开展创")
 
 
+_ADDRESS_END = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.ASCII)  # an e-mail address ends the line
 _CREDITED = re.compile("记者|摄|报道$")  # who took the photo or wrote: a credit, no phrase
 
 

@@ -926,6 +926,17 @@ def test_a_subhead_of_phrases_between_texts_goes_on_into_its_short_tail():
     assert paragraphs(page)[0][1:3] == ["某某社记者  张小明摄", "春耕图景"]
 
 
+def test_an_address_for_letters_is_a_block_of_its_own():
+    # Evidence: a line ending in an e-mail address ("来稿信箱：…@…") is a block of its own:
+    # it goes on neither from the note on the author over it nor, across the blank line,
+    # into the title under it.
+    text = ["“我们一路走来，成绩", "有目共睹，根本原因就在于我", "们始终坚守了为人民谋幸福", "的初心和使命。”"]
+    page = lines("（作者为本报某地记者）", "专栏来稿信箱：abcd1234@163.com", "", "以实干作风凝聚奋进磅礴力量",
+                 "——二〇一九年某某部门贯彻执行某某规", "定、推进某某工作纪实", "", *text)
+    assert paragraphs(page)[0][:3] == ["（作者为本报某地记者）", "专栏来稿信箱：abcd1234@163.com",
+                                       "以实干作风凝聚奋进磅礴力量"]
+
+
 def test_two_lines_with_commas_ending_the_page_are_a_kicker_and_its_title():
     # Evidence: a line with commas that ends no sentence may go on across a column break,
     # but not at the page's end: two such lines alone there, no word cut between them,
