@@ -285,10 +285,12 @@ def classify(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()
         elif DATELINE.match(text) or LEAD_BYLINE.match(text):
             item.role = "lead"
         elif _is_heading(text, lines) or _tagged(text) and (
-                lines <= 2 and len(text) <= 40 or lines == 3 and len(_untagged(text)) <= LONG_TAG_TITLE) \
+                lines <= 2 and len(text) <= 40 or lines == 3 and len(_untagged(text)) <= LONG_TAG_TITLE
+                or lines == 4 and len(untagged := _untagged(text)) <= LONG_TAG_TITLE + 2 and not _has_comma(untagged)
+                and not _DATED_TAG.search(text)) \
                 and not trailing_name(_untagged(text)):
             # closed by a column tag, a title whatever its commas (not "name（post）"); a short
-            # one may run over three lines when its tag is long
+            # one may run over three lines when its tag is long (four, without commas)
             item.role = "head"
         items.append(item)
     _soft_headings(items)

@@ -310,6 +310,21 @@ def test_three_short_lines_between_paragraphs_make_one_subhead():
     assert any(c.kind == "section" for c in art.children)
 
 
+def test_a_short_title_with_a_long_column_tag_may_run_over_four_lines():
+    # A short title without commas closed by a long column tag (one holding "、") may run
+    # over four lines; a law's title closed by its dates in brackets is text.
+    items = classify([para(14, "本报今起连续刊发理论专版"),
+                      block("推进改革前进的根本要求（坚持和", "完善某某制度、推进某某体系", "和某某能力现代化·理论",
+                            "专版）"),
+                      para(14, "坚持和完善制度是重大任务")])
+    assert [it.role for it in items] == ["p", "head", "p"]
+    items = classify([para(14, "本报今起连续刊发理论专版"),
+                      block("某某组织工作条例（试行）（2019", "年11月29日某某会议审议批准", "2019年12月30日某某部门",
+                            "发布）"),
+                      para(14, "坚持和完善制度是重大任务")])
+    assert [it.role for it in items] == ["p", "p", "p"]
+
+
 def test_headline_roles_from_a_line_of_text():
     items = classify([
         block("——编 者"),  # a dash and a word sign an editor's note: no subtitle
