@@ -288,9 +288,11 @@ def classify(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()
                 lines <= 2 and len(text) <= 40 or lines == 3 and len(_untagged(text)) <= LONG_TAG_TITLE
                 or lines == 4 and len(untagged := _untagged(text)) <= LONG_TAG_TITLE + 2 and not _has_comma(untagged)
                 and not _DATED_TAG.search(text)) \
-                and not trailing_name(_untagged(text)):
-            # closed by a column tag, a title whatever its commas (not "name（post）"); a short
-            # one may run over three lines when its tag is long (four, without commas)
+                and not ((name := trailing_name(untagged := _untagged(text)))
+                         and (name >= 3 or len(untagged) <= 8 or " " in untagged or untagged[0] in "（(")):
+            # closed by a column tag, a title whatever its commas (not "name（post）", though a
+            # long title may end in a word that reads as a two-character name: "…重大任务"); a
+            # short one may run over three lines when its tag is long (four, without commas)
             item.role = "head"
         items.append(item)
     _soft_headings(items)

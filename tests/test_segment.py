@@ -325,6 +325,18 @@ def test_a_short_title_with_a_long_column_tag_may_run_over_four_lines():
     assert [it.role for it in items] == ["p", "p", "p"]
 
 
+def test_a_long_title_ending_in_a_word_that_reads_as_a_name_is_still_a_title():
+    # "…的重大任务（某某专版）": "任务" reads as a two-character name, but a long title before
+    # the tag is no "name（post）"; a three-character name or a numbered item keep their
+    # brackets as a post or a note.
+    def role(*lines):
+        return classify([para(14, "本报今起连续刊发理论专版"), block(*lines), para(14, "坚持和完善制度")])[1].role
+    assert role("实现两个奋斗目标的历史性", "重大任务（坚持和完善某某制度、", "推进某某体系和某某能力现代",
+                "化）") == "head"
+    assert role("读起来，才有生命张小红（某某", "计划、某某活动志愿者）") != "head"
+    assert role("（六）其他应当由党委讨论的任务", "（事项、议题）") != "head"
+
+
 def test_headline_roles_from_a_line_of_text():
     items = classify([
         block("——编 者"),  # a dash and a word sign an editor's note: no subtitle
