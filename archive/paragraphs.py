@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, compress
@@ -88,6 +89,7 @@ WIDER = 5.0  # em: a line this much wider than a title line before it did not wr
 SHORTER = 0.7  # a headline line this much narrower than a full one before it did not wrap from it
 WINDOW = 8  # lines on each side used to estimate the column width
 NEARBY = 300  # lines on each side searched for a word cut by a line break
+NEAR_CUT = 20  # ... and searched for it cut by another line break
 GAP = 0.5  # share of a removed space's width that was printed: a Han-Latin gap is a quarter em
 
 
@@ -186,13 +188,27 @@ class _Page:
         return self.nearby(pair, self.i)
 
     def nearby(self, pair: str, i: int) -> bool:
-        """Does ``pair`` occur in a line within NEARBY lines of line ``i``?"""
+        """Does ``pair`` occur within NEARBY lines of line ``i``: in a line, or across another
+        line break (a word the column cuts wherever it occurs, "完" / "善")?"""
         if self._text is None:  # the page's text, built once, when first asked
             texts = [line.text for line in self.page.lines if line.text]
             self._text = "\n".join(texts)
             self._offsets = array("l", accumulate(map((1).__add__, map(len, texts)), initial=0))
+            self._flat = "".join(texts)
+            self._flat_offsets = array("l", accumulate(map(len, texts), initial=0))
         lo, hi = max(0, i - NEARBY), min(self.n, i + NEARBY)
-        return self._text.find(pair, self._offsets[lo], self._offsets[hi]) >= 0
+        if self._text.find(pair, self._offsets[lo], self._offsets[hi]) >= 0:
+            return True
+        lo, hi = max(0, i - NEAR_CUT), min(self.n, i + NEAR_CUT)
+        flat, end, cut = self._flat, self._flat_offsets[hi], self._flat_offsets[i] if i < self.n else -1
+        at = flat.find(pair, self._flat_offsets[lo], end)
+        while at >= 0:
+            j = bisect_right(self._flat_offsets, at + len(pair) - 1) - 1  # the line the pair ends on
+            if j > 0 and self._flat_offsets[j] != cut and at < self._flat_offsets[j] \
+                    and self.widths[j - 1] >= self.columns[j - 1] - FULL_TOLERANCE and not self.ends[j - 1]:
+                return True  # (another break, where a full line goes on mid-sentence)
+            at = flat.find(pair, at + 1, end)
+        return False
 
 
 def _is_break(

@@ -8,7 +8,7 @@ from helpers import SAMPLE_PARAGRAPHS, SEED, make_source, nonspace
 from archive.ingest import read_page
 from archive.model import Block, Mark, Piece
 from archive.normalize import normalize, normalized_text
-from archive.paragraphs import restore
+from archive.paragraphs import _Page, restore
 
 
 def paragraphs(text: str) -> list[list[str]]:
@@ -935,6 +935,22 @@ def test_an_address_for_letters_is_a_block_of_its_own():
                  "——二〇一九年某某部门贯彻执行某某规", "定、推进某某工作纪实", "", *text)
     assert paragraphs(page)[0][:3] == ["（作者为本报某地记者）", "专栏来稿信箱：abcd1234@163.com",
                                        "以实干作风凝聚奋进磅礴力量"]
+
+
+def test_a_word_cut_by_another_column_break_is_evidence_of_a_word_across_this_one():
+    # Evidence: "完" / "善" at a break is a word cut when the pair also occurs nearby, in a
+    # line or across another break where a full line goes on mid-sentence; not across the
+    # break in question, nor across a line short of the column.
+    def nearby(*tail: str) -> bool:
+        text = lines("我们在这里看段落怎样恢复，看看这里的段落", "怎样恢复得很好吧，完了。",
+                     "一个看段落的标题和看段落的标题真的是很完", "善之处", *tail)
+        return _Page(normalize(make_source(text)).pages[0]).nearby("完善", 3)
+
+    full = "怎样恢复得很好吧，并且使得这个体系更加完"
+    assert nearby("这里的段落怎样恢复得很好，体系更加完善。")  # (in a line)
+    assert nearby(full, "善，看看这里的段落怎样恢复得很好吧。")  # (across a full line's break)
+    assert not nearby(full[:-1] + "好", "善，看看这里的段落怎样恢复得很好吧。")  # (only across this one)
+    assert not nearby("看看段落，更加完", "善，看看这里的段落怎样恢复得很好吧。")  # (a short line's end)
 
 
 def test_two_lines_with_commas_ending_the_page_are_a_kicker_and_its_title():
