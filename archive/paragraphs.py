@@ -497,6 +497,8 @@ def _word_across(ptext: str, ntext: str, nearby: Callable[[str], bool] | None) -
     if nearby is None or not ptext or not ntext:
         return False
     a, b = ptext[-1], ntext[0]
+    if a.isdecimal() and b in "日号" and _MONTH_DAY.search(ptext):
+        return True  # a date cut before its day's unit: "…1月4" / "日…"
     if is_han(a) and b.isdecimal():  # a word, then a long number: "…论坛" / "2017年…" (not "²")
         digits = _DIGITS.match(ntext).group()
         return len(digits) >= 3 and nearby(a + digits)
@@ -527,6 +529,7 @@ def _couplet(text: str) -> bool:
         and not _CLAUSE.match(text)  # (not a numbered clause of a law: "第二十一条  组织开展创")
 
 
+_MONTH_DAY = re.compile(r"\d\s*月\s*\d{1,2}$")  # a month, then a day's number ending the line
 _ADDRESS_END = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.ASCII)  # an e-mail address ends the line
 _CREDITED = re.compile("记者|摄|报道$")  # who took the photo or wrote: a credit, no phrase
 

@@ -953,6 +953,14 @@ def test_a_word_cut_by_another_column_break_is_evidence_of_a_word_across_this_on
     assert not nearby("看看段落，更加完", "善，看看这里的段落怎样恢复得很好吧。")  # (a short line's end)
 
 
+def test_a_date_cut_before_its_days_unit_goes_on():
+    # Evidence: "…1月4" / "日至…": a month and a day's number, then the day's unit, is one
+    # date cut by the column, even where the line after is much narrower.
+    page = lines("某某标题", "", "新华社北京 12 月 31 日电  某部门发言人某某", "31 日宣布：应某某邀请，某国总统某",
+                 "某某某某将于 2020 年 1 月4", "日至 11 日来华进行友好访问。", "", "某国总统将访华")
+    assert paragraphs(page)[0][1].endswith("将于2020年1月4日至11日来华进行友好访问。")
+
+
 def test_two_lines_with_commas_ending_the_page_are_a_kicker_and_its_title():
     # Evidence: a line with commas that ends no sentence may go on across a column break,
     # but not at the page's end: two such lines alone there, no word cut between them,
