@@ -529,6 +529,7 @@ def _couplet(text: str) -> bool:
         and not _CLAUSE.match(text)  # (not a numbered clause of a law: "第二十一条  组织开展创")
 
 
+_CREDIT_LABEL = re.compile(r"^[^\s：:，。、]{2,6}：")  # "资料来源：", "版式设计："
 _MONTH_DAY = re.compile(r"\d\s*月\s*\d{1,2}$")  # a month, then a day's number ending the line
 _ADDRESS_END = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.ASCII)  # an e-mail address ends the line
 _CREDITED = re.compile("记者|摄|报道$")  # who took the photo or wrote: a credit, no phrase
@@ -617,6 +618,7 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
     dashed = False  # ... and whether it opened under a kicker's lead-in dash
     apart, widest = True, 0.0  # ... whether a blank line (or the page's top) set it apart, its widest line
     after_text = False  # ... whether the line before it ended a sentence
+    listing = False  # ... whether it opened with a credit's label and lists names since ("资料来源：…")
     evidence = zip(info.widths, info.columns, info.punct, info.ends, strict=True)
     lines = page.lines
     last = max((at for at, line in enumerate(lines) if line.text), default=0)  # the last line with text
@@ -665,6 +667,9 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             over_tag = after[-1:] == "）" and "（" not in after and not has_punct(after)
         # a note in brackets over lines, "（新华社北京1月2日电 记者…）", ends where it closes
         closed = note and opened < k - 1 and prev is not None and prev.text[-1] in "）)" and depth == 0
+        # a credit's list ("资料来源：某局、某部") ends at a blank line
+        closed = closed or listing and bool(gap) and prev is not None and "、" in prev.text \
+            and not _word_across(prev.text, line.text, near)
         # a title line alone under a kicker's lead-in dash ends at a blank line, commas or not
         # (it is no paragraph's first line going on across a column break)
         closed = closed or dashed and opened == k - 1 and bool(gap) and prev is not None and not prev.ends
@@ -691,10 +696,12 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             plain = not punct  # (a kicker's first line: no comma yet)
             note, depth = line.text[0] in "（(", 0
             apart, widest = bool(gap) or prev is None, 0.0
+            listing = bool(_CREDIT_LABEL.match(line.text))
         widest = max(widest, w)
         if note:
             depth += line.text.count("（") + line.text.count("(") - line.text.count("）") - line.text.count(")")
         plain = plain and not cur.ends
+        listing = listing and not _TEXT_PUNCT.search(line.text[line.text.find("：") + 1:])
         # (a dash opening a sentence in the text is no subtitle)
         subtitle = subtitle and not (cur.ends or "。" in line.text)
         yield cur, new

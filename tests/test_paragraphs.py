@@ -961,6 +961,18 @@ def test_a_date_cut_before_its_days_unit_goes_on():
     assert paragraphs(page)[0][1].endswith("将于2020年1月4日至11日来华进行友好访问。")
 
 
+def test_a_credits_list_ends_at_a_blank_line():
+    # Evidence: a block opened by a credit's label ("资料出处：") listing names with "、" and
+    # nothing else ends at a blank line, unless a word runs on across it; a paragraph opened
+    # by a speaker ("某某介绍：") goes on across a column break.
+    para = ["我们在这里看段落怎样恢", "复得很好，看看这里的段落", "怎样恢复得很好了吧，看看",
+            "这里的段落好了吧，完了。"]
+    page = lines(*para, "资料出处：某某统计局、", "某某环境部、某某日报", "", "全面小康 号角已经吹响", "", *para)
+    assert paragraphs(page)[0][1:3] == ["资料出处：某某统计局、某某环境部、某某日报", "全面小康 号角已经吹响"]
+    page = lines(*para, "某某介绍：在职业分类的基", "", "础上，部门将面向社会公开", "征集评价规范。", *para)
+    assert paragraphs(page)[0][1] == "某某介绍：在职业分类的基础上，部门将面向社会公开征集评价规范。"
+
+
 def test_two_lines_with_commas_ending_the_page_are_a_kicker_and_its_title():
     # Evidence: a line with commas that ends no sentence may go on across a column break,
     # but not at the page's end: two such lines alone there, no word cut between them,
