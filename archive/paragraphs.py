@@ -57,7 +57,7 @@ _GOES_ON = "，、“‘（《〈【·"
 _SPACED = re.compile(r"\S[ \u3000]+\S")  # phrases set apart by a space: a title ("竹缠绕 有说道")
 # "版式设计：某某 某某"
 _CREDIT_LINE = re.compile(r"^[^\s：:，。]{1,6}[：:]\s*[^\s：:，。](?:[^：:，。]{0,14}[^\s：:，。])?$")
-_GOES_ON_START = "和与及的"  # a line opening with a conjunction or "的" goes on from the line before
+_GOES_ON_START = "和与及的…"  # a line opening with a conjunction, "的" or an ellipsis goes on from the line before
 _JOINS = "并及与和将被的"  # a title line ending in a conjunction or "的" goes on ("…会见某人并")
 # ... and one ending in these may end a paragraph (a list item, an introduction).
 _DIGITS = re.compile(r"\d+")

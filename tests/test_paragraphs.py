@@ -973,6 +973,14 @@ def test_a_credits_list_ends_at_a_blank_line():
     assert paragraphs(page)[0][1] == "某某介绍：在职业分类的基础上，部门将面向社会公开征集评价规范。"
 
 
+def test_a_line_opening_with_an_ellipsis_goes_on_from_the_line_before():
+    # Evidence: '“非常软”“感到丝绸般的顺滑”' then "……在某地…": the ellipsis carries the
+    # sentence on; the quotes are the paragraph's first line, not a subhead.
+    page = lines("某国积极培育初创企业", "", "“非常软”“感到丝绸般的顺滑”", "……在位于某国某市的一家叫做“未",
+                 "来触感”的新创公司，我们通过一块积木大", "小的装置，感受到了挤压和推力等多种感", "觉。")
+    assert paragraphs(page)[0][1].startswith("“非常软”“感到丝绸般的顺滑”……在位于某国某市")
+
+
 def test_two_lines_with_commas_ending_the_page_are_a_kicker_and_its_title():
     # Evidence: a line with commas that ends no sentence may go on across a column break,
     # but not at the page's end: two such lines alone there, no word cut between them,
