@@ -194,20 +194,19 @@ class _Page:
             texts = [line.text for line in self.page.lines if line.text]
             self._text = "\n".join(texts)
             self._offsets = array("l", accumulate(map((1).__add__, map(len, texts)), initial=0))
-            self._flat = "".join(texts)
-            self._flat_offsets = array("l", accumulate(map(len, texts), initial=0))
+        text, offsets = self._text, self._offsets
         lo, hi = max(0, i - NEARBY), min(self.n, i + NEARBY)
-        if self._text.find(pair, self._offsets[lo], self._offsets[hi]) >= 0:
+        if text.find(pair, offsets[lo], offsets[hi]) >= 0:
             return True
+        # (the pair cut after its first character, as the break in question cuts it)
         lo, hi = max(0, i - NEAR_CUT), min(self.n, i + NEAR_CUT)
-        flat, end, cut = self._flat, self._flat_offsets[hi], self._flat_offsets[i] if i < self.n else -1
-        at = flat.find(pair, self._flat_offsets[lo], end)
+        cut, end = pair[:1] + "\n" + pair[1:], offsets[hi]
+        at = text.find(cut, offsets[lo], end)
         while at >= 0:
-            j = bisect_right(self._flat_offsets, at + len(pair) - 1) - 1  # the line the pair ends on
-            if j > 0 and self._flat_offsets[j] != cut and at < self._flat_offsets[j] \
-                    and self.widths[j - 1] >= self.columns[j - 1] - FULL_TOLERANCE and not self.ends[j - 1]:
+            j = bisect_right(offsets, at + 1)  # the line after that break
+            if j != i and self.widths[j - 1] >= self.columns[j - 1] - FULL_TOLERANCE and not self.ends[j - 1]:
                 return True  # (another break, where a full line goes on mid-sentence)
-            at = flat.find(pair, at + 1, end)
+            at = text.find(cut, at + 1, end)
         return False
 
 
