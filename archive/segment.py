@@ -227,6 +227,19 @@ def _tagged(text: str) -> bool:
     return bool(tag) and _chars(text[: tag.start()]) > 4 and tag.end() - tag.start() >= 4
 
 
+def _tagged_title(text: str, lines: int) -> bool:
+    """A block closed by a column tag is a title whatever its commas, over two lines at most;
+    a short one may run over three when its tag is long (four, without commas). Not "name
+    （post）", though a long title may end in a word that reads as a two-character name
+    ("…重大任务")."""
+    untagged = _untagged(text)
+    fits = lines <= 2 and len(text) <= 40 or lines == 3 and len(untagged) <= LONG_TAG_TITLE \
+        or lines == 4 and len(untagged) <= LONG_TAG_TITLE + 2 and not _has_comma(untagged) \
+        and not _DATED_TAG.search(text)
+    name = trailing_name(untagged)
+    return fits and not (name and (name >= 3 or len(untagged) <= 8 or " " in untagged or untagged[0] in "（("))
+
+
 def _untagged(text: str) -> str:
     """A title without the column tag closing it ("…（人民时评）"), which may hold commas."""
     tag = _TAG.search(text)
@@ -284,15 +297,7 @@ def classify(blocks: Sequence[Block], spaced_lines: frozenset[int] = frozenset()
             item.role = "q"
         elif DATELINE.match(text) or LEAD_BYLINE.match(text):
             item.role = "lead"
-        elif _is_heading(text, lines) or _tagged(text) and (
-                lines <= 2 and len(text) <= 40 or lines == 3 and len(_untagged(text)) <= LONG_TAG_TITLE
-                or lines == 4 and len(untagged := _untagged(text)) <= LONG_TAG_TITLE + 2 and not _has_comma(untagged)
-                and not _DATED_TAG.search(text)) \
-                and not ((name := trailing_name(untagged := _untagged(text)))
-                         and (name >= 3 or len(untagged) <= 8 or " " in untagged or untagged[0] in "（(")):
-            # closed by a column tag, a title whatever its commas (not "name（post）", though a
-            # long title may end in a word that reads as a two-character name: "…重大任务"); a
-            # short one may run over three lines when its tag is long (four, without commas)
+        elif _is_heading(text, lines) or _tagged(text) and _tagged_title(text, lines):
             item.role = "head"
         items.append(item)
     _soft_headings(items)
