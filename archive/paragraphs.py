@@ -620,7 +620,6 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
     listing = False  # ... whether it opened with a credit's label and lists names since ("资料来源：…")
     evidence = zip(info.widths, info.columns, info.punct, info.ends, strict=True)
     lines = page.lines
-    last = max((at for at, line in enumerate(lines) if line.text), default=0)  # the last line with text
     k = gap = 0
     for at, line in enumerate(lines):
         if not line.text:
@@ -659,7 +658,7 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
                 at + 2 >= len(lines) or not lines[at + 2].text or bool(OPENER.match(lines[at + 2].text)))
             # (a line with punctuation ends a headline group only over a byline)
             ends_block = over_byline or not after and (not punct or line.text[-1] in "）)" or topic
-                                                       or at == last)  # (the page's last line)
+                                                       or k == info.n - 1)  # (the page's last line)
         if "（" in line.text and not over_tag and _unbalanced(line.text):
             # (or a column tag this line opens, closed on the next: "…？（春耕探行" / "—某某③）")
             after = lines[at + 1].text if at + 1 < len(lines) else ""
@@ -695,12 +694,13 @@ def _decisions(page: Page) -> Iterator[tuple[_Info, bool]]:
             plain = not punct  # (a kicker's first line: no comma yet)
             note, depth = line.text[0] in "（(", 0
             apart, widest = bool(gap) or prev is None, 0.0
-            listing = bool(_CREDIT_LABEL.match(line.text))
+            label = _CREDIT_LABEL.match(line.text)
+            listing = bool(label) and not _TEXT_PUNCT.search(line.text, label.end())
         widest = max(widest, w)
         if note:
             depth += line.text.count("（") + line.text.count("(") - line.text.count("）") - line.text.count(")")
         plain = plain and not cur.ends
-        listing = listing and not _TEXT_PUNCT.search(line.text[line.text.find("：") + 1:])
+        listing = listing and (opened == k or not _TEXT_PUNCT.search(line.text))
         # (a dash opening a sentence in the text is no subtitle)
         subtitle = subtitle and not (cur.ends or "。" in line.text)
         yield cur, new

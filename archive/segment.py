@@ -233,11 +233,12 @@ def _tagged_title(text: str, lines: int) -> bool:
     （post）", though a long title may end in a word that reads as a two-character name
     ("…重大任务")."""
     untagged = _untagged(text)
-    fits = lines <= 2 and len(text) <= 40 or lines == 3 and len(untagged) <= LONG_TAG_TITLE \
-        or lines == 4 and len(untagged) <= LONG_TAG_TITLE + 2 and not _has_comma(untagged) \
-        and not _DATED_TAG.search(text)
+    if not (lines <= 2 and len(text) <= 40 or lines == 3 and len(untagged) <= LONG_TAG_TITLE
+            or lines == 4 and len(untagged) <= LONG_TAG_TITLE + 2 and not _has_comma(untagged)
+            and not _DATED_TAG.search(text)):
+        return False
     name = trailing_name(untagged)
-    return fits and not (name and (name >= 3 or len(untagged) <= 8 or " " in untagged or untagged[0] in "（("))
+    return not (name and (name >= 3 or len(untagged) <= 8 or " " in untagged or untagged[0] in "（("))
 
 
 def _untagged(text: str) -> str:
@@ -710,14 +711,13 @@ def _split_bodies(items: list[Item]) -> tuple[list[list[Item]], list[bool | str]
                 continue  # one odd paragraph
             changes.add(b)
         ref = cols[b]  # type: ignore[assignment]
-    for i in range(1, len(items) - 1):  # a photo story: text, then its photo's credit, ends the stretch
+    for i in range(1, len(items) - 1):
         if items[i].role == "p" and items[i + 1].role == "figure" and not _caption(items[i + 1]) \
                 and all(it.role == "jump" for it in items[i + 2:]):
-            changes.add(i)
-    for i in range(1, len(items) - 1):  # a photo with its caption between texts ends a photo story
-        if items[i].role == "figure" and _caption(items[i]) and items[i - 1].role == "p" \
+            changes.add(i)  # a photo story: text, then its photo's credit, ends the stretch
+        elif items[i].role == "figure" and _caption(items[i]) and items[i - 1].role == "p" \
                 and items[i + 1].role in ("p", "q"):
-            changes.add(i + 1)
+            changes.add(i + 1)  # a photo with its caption between texts ends a photo story
     for i in range(1, len(items)):  # a closing signature, dateline or note on the author ends a story
         if _closes(items[i - 1]) and items[i].role in ("p", "q"):
             changes.add(i)
